@@ -1,0 +1,17 @@
+// The subcommands of the `spillover` program. Each parses its own options and calls the
+// library; each returns the process exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace spillover::cli {
+
+using Args = std::vector<std::string>;
+
+int Run(const Args& args);
+int Validate(const Args& args);
+int ModelCommand(const Args& args);
+int MultipliersCommand(const Args& args);
+
+}  // namespace spillover::cli

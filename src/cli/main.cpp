@@ -1,0 +1,67 @@
+// spillover: economic dependency scenarios on input-output models.
+#include <boost/program_options/errors.hpp>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+#include "core/error.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "spillover: economic dependency scenarios on input-output (Leontief) models\n"
+    "\n"
+    "Usage: spillover COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  run SCENARIO.yaml...       run scenarios and report their effects\n"
+    "  validate FILE...           check scenario files against the key table and the model\n"
+    "  model info|check [DIR]     describe or check a model folder\n"
+    "  multipliers                output, value-added, import multipliers and linkages\n"
+    "\n"
+    "Run 'spillover COMMAND --help' for a command's options.\n"
+    "Exit codes: 0 success, 2 bad input, 1 internal error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using spillover::ExitCode;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return static_cast<int>(ExitCode::kBadInput);
+  }
+  const std::string command = argv[1];
+  const spillover::cli::Args args(argv + 2, argv + argc);
+  try {
+    if (command == "run") return spillover::cli::Run(args);
+    if (command == "validate") return spillover::cli::Validate(args);
+    if (command == "model") return spillover::cli::ModelCommand(args);
+    if (command == "multipliers") return spillover::cli::MultipliersCommand(args);
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (command == "--version") {
+      std::cout << "spillover " << SPILLOVER_VERSION << "\n";
+      return 0;
+    }
+    std::cerr << "spillover: unknown command '" << command << "'\n\n" << kUsage;
+    return static_cast<int>(ExitCode::kBadInput);
+  } catch (const spillover::InputError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::kBadInput);
+  } catch (const spillover::ModelError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::kBadInput);
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "error: " << e.what() << "\nRun 'spillover " << command << " --help'.\n";
+    return static_cast<int>(ExitCode::kBadInput);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "error: out of memory\n";
+    return static_cast<int>(ExitCode::kInternalError);
+  } catch (const std::exception& e) {
+    std::cerr << "internal error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::kInternalError);
+  }
+}

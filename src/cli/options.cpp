@@ -1,0 +1,25 @@
+#include "cli/options.h"
+
+#include <iostream>
+
+namespace spillover::cli {
+
+bool ParseOptions(const std::vector<std::string>& args, const po::options_description& visible,
+                  const char* positional_name, const std::string& usage, po::variables_map* vm) {
+  po::options_description all;
+  all.add(visible);
+  po::positional_options_description positional;
+  if (positional_name != nullptr) {
+    all.add_options()(positional_name, po::value<std::vector<std::string>>(), "");
+    positional.add(positional_name, -1);
+  }
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), *vm);
+  if (vm->count("help")) {
+    std::cout << usage << "\n" << visible << "\n";
+    return false;
+  }
+  po::notify(*vm);
+  return true;
+}
+
+}  // namespace spillover::cli

@@ -1,0 +1,101 @@
+// An input-output model: labels, units and the flow matrices of one base year.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/types.h"
+
+namespace spillover {
+
+enum class FinalDemandKind {
+  kHouseholds,
+  kGovernment,
+  kNpish,
+  kInvestment,
+  kInventories,
+  kExports,
+  kOther
+};
+enum class ValueAddedKind {
+  kCompensation,
+  kOperatingSurplus,
+  kFixedCapitalConsumption,
+  kProductionTaxes,
+  kProductTaxes,
+  kOther
+};
+
+std::string ToString(FinalDemandKind kind);
+bool FromString(const std::string& text, FinalDemandKind* kind);
+std::vector<std::string> FinalDemandKindNames();
+std::string ToString(ValueAddedKind kind);
+bool FromString(const std::string& text, ValueAddedKind* kind);
+std::vector<std::string> ValueAddedKindNames();
+
+struct Entry {
+  std::string code;
+  std::string name;
+};
+
+// Flows are in `unit` (e.g. "KZT thousand"). Rows of the sector matrices follow `sectors`;
+// with several regions a sector code is "REGION:SECTOR". See docs/model-format.md.
+struct Model {
+  std::string folder;
+  std::string name;
+  std::string description;
+  int year = 0;
+  std::string currency;
+  std::string unit;
+  double unit_scale = 1.0;
+  std::vector<std::pair<std::string, double>> exchange_rates;  // currency units per unit
+  double balance_tolerance = 1e-6;
+
+  std::vector<Entry> regions;
+  std::vector<Entry> sectors;
+  std::vector<Entry> final_demand;
+  std::vector<FinalDemandKind> final_demand_kinds;
+  std::vector<Entry> value_added;
+  std::vector<ValueAddedKind> value_added_kinds;
+  std::vector<Entry> partners;
+  std::vector<Entry> satellites;
+  std::vector<std::string> satellite_units;
+
+  Matrix intermediate;          // sectors × sectors, domestic
+  Matrix final_use;             // sectors × final-demand categories, domestic
+  Matrix primary_inputs;        // value-added components × (sectors + categories)
+  Matrix imports_intermediate;  // products × sectors
+  Matrix imports_final;         // products × categories
+  Matrix import_origin;         // products × partners, shares
+  Matrix exports;               // products × partners
+  Matrix satellite_values;      // satellites × sectors
+
+  Index sector_count() const { return static_cast<Index>(sectors.size()); }
+  Index category_count() const { return static_cast<Index>(final_demand.size()); }
+  Index partner_count() const { return static_cast<Index>(partners.size()); }
+
+  // x_i = Σ_j Z_ij + Σ_f Y_if (Miller & Blair eq. 2.1).
+  Vector Output() const;
+  // Value added by sector (all components but product taxes).
+  Vector GrossValueAdded() const;
+  // Net taxes on products: sector columns (taxes on intermediate inputs) and final-use
+  // columns (taxes on final use), summed over the product-tax rows.
+  RowVector ProductTaxes() const;
+  double Gdp() const;  // GVA + net taxes on products
+  // Imports of each product by origin: products × partners.
+  Matrix ImportsByOrigin() const;
+  Vector HouseholdConsumption() const;  // domestic, summed over categories of that kind
+  double TotalCompensation() const;
+
+  std::vector<std::string> SectorCodes() const;
+  std::vector<std::string> CategoryCodes() const;
+  std::vector<std::string> PartnerCodes() const;
+  std::vector<std::string> ValueAddedCodes() const;
+  std::vector<std::string> SatelliteCodes() const;
+  // Indices of categories of a kind.
+  std::vector<Index> CategoriesOfKind(FinalDemandKind kind) const;
+  std::vector<Index> ValueAddedOfKind(ValueAddedKind kind) const;
+};
+
+}  // namespace spillover

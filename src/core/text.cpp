@@ -1,0 +1,78 @@
+#include "core/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace spillover {
+
+int EditDistance(const std::string& a, const std::string& b) {
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                        std::tolower(static_cast<unsigned char>(b[j - 1]));
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string NearestName(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  int best_distance = 0;
+  for (const auto& candidate : candidates) {
+    const int d = EditDistance(word, candidate);
+    if (best.empty() || d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  // A typo changes a few characters; beyond a third of the word it is another word.
+  const int limit = std::max(2, static_cast<int>(word.size()) / 3);
+  return (!best.empty() && best_distance <= limit) ? best : std::string();
+}
+
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string nearest = NearestName(word, candidates);
+  return nearest.empty() ? std::string() : " (did you mean '" + nearest + "'?)";
+}
+
+std::string Join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string FormatNumber(double value) {
+  if (value == 0.0) return "0";
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+std::string FormatGrouped(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
+  std::string digits(buffer);
+  const size_t dot = digits.find('.');
+  std::string integer = digits.substr(0, dot);
+  const std::string fraction = dot == std::string::npos ? "" : digits.substr(dot);
+  std::string grouped;
+  for (size_t i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += ',';
+    grouped += integer[i];
+  }
+  const bool negative = value < 0 && std::stod(digits) != 0.0;
+  return (negative ? "-" : "") + grouped + fraction;
+}
+
+}  // namespace spillover

@@ -1,0 +1,151 @@
+#include "engine/analysis.h"
+
+#include <Eigen/LU>
+
+#include "core/error.h"
+
+namespace spillover {
+namespace {
+
+Vector SafeReciprocal(VectorRef x) {
+  Vector r(x.size());
+  for (Index i = 0; i < x.size(); ++i) r(i) = x(i) != 0.0 ? 1.0 / x(i) : 0.0;
+  return r;
+}
+
+void CheckLength(Index got, Index expected, const char* what) {
+  if (got != expected) {
+    throw ModelError(std::string(what) + ": expected " + std::to_string(expected) +
+                     " entries, got " + std::to_string(got));
+  }
+}
+
+}  // namespace
+
+Vector GhoshOutput(const LeontiefSolver& solver, VectorRef base_output, VectorRef primary_inputs) {
+  CheckLength(base_output.size(), solver.size(), "base output");
+  CheckLength(primary_inputs.size(), solver.size(), "primary inputs");
+  const Vector scaled = primary_inputs.cwiseProduct(SafeReciprocal(base_output));
+  return base_output.cwiseProduct(solver.SolveTransposed(scaled));
+}
+
+Vector CostPushPrices(const LeontiefSolver& solver, VectorRef cost_per_output) {
+  return solver.SolveTransposed(cost_per_output);
+}
+
+MixedSolution SolveMixed(MatrixRef technical, VectorRef final_demand,
+                         const std::vector<bool>& fixed, VectorRef fixed_output) {
+  const Index n = technical.rows();
+  CheckLength(final_demand.size(), n, "final demand");
+  CheckLength(fixed_output.size(), n, "fixed output");
+  CheckLength(static_cast<Index>(fixed.size()), n, "fixed flags");
+  // Unknowns: x_j for free sectors, y_j for fixed ones. Row i of (I − A) x = y becomes
+  // Σ_free (I − A)_ij x_j − [i fixed] y_i = [i free] y_i − Σ_fixed (I − A)_ij x_j.
+  Matrix system = -technical;
+  system.diagonal().array() += 1.0;
+  Vector rhs = Vector::Zero(n);
+  for (Index j = 0; j < n; ++j) {
+    if (!fixed[static_cast<size_t>(j)]) continue;
+    rhs -= system.col(j) * fixed_output(j);
+  }
+  for (Index i = 0; i < n; ++i) {
+    if (!fixed[static_cast<size_t>(i)]) rhs(i) += final_demand(i);
+  }
+  for (Index j = 0; j < n; ++j) {
+    if (!fixed[static_cast<size_t>(j)]) continue;
+    system.col(j).setZero();
+    system(j, j) = -1.0;
+  }
+  Eigen::PartialPivLU<Matrix> lu(system);
+  const Vector unknowns = lu.solve(rhs);
+  MixedSolution solution{Vector(n), Vector(n)};
+  for (Index j = 0; j < n; ++j) {
+    if (fixed[static_cast<size_t>(j)]) {
+      solution.output(j) = fixed_output(j);
+      solution.final_demand(j) = unknowns(j);
+    } else {
+      solution.output(j) = unknowns(j);
+      solution.final_demand(j) = final_demand(j);
+    }
+  }
+  if (!solution.output.allFinite()) {
+    throw ModelError("the mixed model with the fixed sectors has no unique solution");
+  }
+  return solution;
+}
+
+Multipliers ComputeMultipliers(const Model& model, const Coefficients& coefficients,
+                               const LeontiefSolver& solver) {
+  const Index n = model.sector_count();
+  Multipliers m;
+  const Vector import_coefficients = coefficients.imports.colwise().sum().transpose();
+  Matrix costs(n, 3 + coefficients.satellites.rows());
+  costs.col(0).setOnes();
+  costs.col(1) = coefficients.gross_value_added;
+  costs.col(2) = import_coefficients;
+  if (coefficients.satellites.rows() > 0) {
+    costs.rightCols(coefficients.satellites.rows()) = coefficients.satellites.transpose();
+  }
+  // Multipliers are c' L, one transposed solve for all of them (eq. 6.1, 6.7, 6.15).
+  const Matrix type1 = solver.SolveTransposedMany(costs);
+  m.output_type1 = type1.col(0);
+  m.value_added_type1 = type1.col(1);
+  m.imports_type1 = type1.col(2);
+  m.satellites_type1 = type1.rightCols(coefficients.satellites.rows()).transpose();
+
+  const double compensation = model.TotalCompensation();
+  const Vector consumption = model.HouseholdConsumption();
+  if (model.CategoriesOfKind(FinalDemandKind::kHouseholds).empty() ||
+      model.ValueAddedOfKind(ValueAddedKind::kCompensation).empty() || !(compensation > 0.0)) {
+    m.type2_note =
+        "type II needs a final-demand category of kind 'households' and a value-added "
+        "component of kind 'compensation' with a positive total";
+    return m;
+  }
+  Vector compensation_per_output = Vector::Zero(n);
+  for (Index k : model.ValueAddedOfKind(ValueAddedKind::kCompensation)) {
+    compensation_per_output += model.primary_inputs.row(k).head(n).transpose();
+  }
+  compensation_per_output = compensation_per_output.cwiseProduct(SafeReciprocal(coefficients.output));
+  // Closed model (eq. 2.30): households become sector n+1.
+  Matrix closed = Matrix::Zero(n + 1, n + 1);
+  closed.topLeftCorner(n, n) = coefficients.technical;
+  closed.block(0, n, n, 1) = consumption / compensation;
+  closed.block(n, 0, 1, n) = compensation_per_output.transpose();
+  const LeontiefSolver closed_solver(closed);
+  Matrix closed_costs = Matrix::Zero(n + 1, costs.cols());
+  closed_costs.topRows(n) = costs;
+  // Type II output counts sector output only, not the household "output" (section 6.2.3).
+  const Matrix type2 = closed_solver.SolveTransposedMany(closed_costs).topRows(n);
+  m.output_type2 = type2.col(0);
+  m.value_added_type2 = type2.col(1);
+  m.imports_type2 = type2.col(2);
+  m.satellites_type2 = type2.rightCols(coefficients.satellites.rows()).transpose();
+  m.has_type2 = true;
+  return m;
+}
+
+Linkages ComputeLinkages(const Coefficients& coefficients, const LeontiefSolver& solver) {
+  const Index n = solver.size();
+  Linkages l;
+  const Vector& x = coefficients.output;
+  l.backward_direct = coefficients.technical.colwise().sum().transpose();
+  l.backward_total = solver.SolveTransposed(Vector::Ones(n).eval());
+  // B = diag(x)^-1 Z = diag(x)^-1 A diag(x); G 1 = diag(x)^-1 L x (eq. 12.9).
+  l.forward_direct = SafeReciprocal(x).cwiseProduct(coefficients.technical * x);
+  l.forward_total = SafeReciprocal(x).cwiseProduct(solver.Solve(x));
+  for (Index i = 0; i < n; ++i) {
+    if (x(i) == 0.0) l.forward_total(i) = 1.0;  // an empty sector only feeds itself
+  }
+  const double backward_mean = l.backward_total.mean();
+  const double forward_mean = l.forward_total.mean();
+  l.backward_index = l.backward_total / backward_mean;
+  l.forward_index = l.forward_total / forward_mean;
+  l.key_sector.resize(static_cast<size_t>(n));
+  for (Index j = 0; j < n; ++j) {
+    l.key_sector[static_cast<size_t>(j)] = l.backward_index(j) > 1.0 && l.forward_index(j) > 1.0;
+  }
+  return l;
+}
+
+}  // namespace spillover

@@ -1,0 +1,219 @@
+#include "engine/simulate.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "engine/analysis.h"
+
+namespace spillover {
+namespace {
+
+// Output where sectors short of imported inputs are capped (mixed model, Miller & Blair
+// section 13.1): a capped sector's output is fixed and its deliveries to final users are
+// what is left after intermediate demand. The set of binding caps is found by iteration.
+Vector ConstrainedOutput(const PreparedModel& p, const Vector& demand, const Vector& cut,
+                         Vector* final_deliveries, std::vector<bool>* fixed) {
+  const Index n = p.model().sector_count();
+  const Vector& base = p.coefficients().output;
+  Vector output = p.solver().Solve(demand);
+  *final_deliveries = demand;
+  fixed->assign(static_cast<size_t>(n), false);
+  const Vector cap = base.cwiseProduct(Vector::Ones(n) - cut);
+  for (Index iteration = 0; iteration <= n; ++iteration) {
+    bool changed = false;
+    for (Index j = 0; j < n; ++j) {
+      const size_t sj = static_cast<size_t>(j);
+      if (!(*fixed)[sj] && cut(j) > 0.0 && output(j) > cap(j) * (1.0 + 1e-12)) {
+        (*fixed)[sj] = true;
+        changed = true;
+      } else if ((*fixed)[sj] && (*final_deliveries)(j) > demand(j) * (1.0 + 1e-12) + 1e-12) {
+        (*fixed)[sj] = false;  // the cap no longer binds
+        changed = true;
+      }
+    }
+    if (!changed) return output;
+    const MixedSolution solution = SolveMixed(p.coefficients().technical, demand, *fixed, cap);
+    output = solution.output;
+    *final_deliveries = solution.final_demand;
+  }
+  throw ModelError("the supply constraints did not settle after " + std::to_string(n + 1) +
+                   " rounds");
+}
+
+void AddRow(ScenarioResult* result, const std::string& region, const std::string& sector,
+            const std::string& variable, const std::string& unit, double baseline, double value) {
+  result->rows.push_back(ResultRow{region, sector, variable, unit, baseline, value});
+}
+
+}  // namespace
+
+PreparedModel::PreparedModel(Model model)
+    : model_(std::move(model)),
+      coefficients_(ComputeCoefficients(model_)),
+      solver_(coefficients_.technical) {}
+
+Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change) {
+  const Model& m = prepared.model();
+  const Coefficients& c = prepared.coefficients();
+  const Index n = m.sector_count();
+  Outcome out;
+  out.final_use = m.final_use + change.final_use;
+  out.exports = m.exports + change.exports;
+  const Vector demand = out.final_use.rowwise().sum();
+
+  Vector deliveries;
+  std::vector<bool> fixed;
+  out.output = ConstrainedOutput(prepared, demand, change.output_cut, &deliveries, &fixed);
+  const auto export_columns = m.CategoriesOfKind(FinalDemandKind::kExports);
+  for (Index j = 0; j < n; ++j) {
+    if (!fixed[static_cast<size_t>(j)]) continue;
+    out.constrained.push_back(m.sectors[static_cast<size_t>(j)].code);
+    // The shortfall of final deliveries falls on the final users in proportion to their
+    // positive purchases; the exports part falls on partners in proportion to exports.
+    const double shortfall = demand(j) - deliveries(j);
+    double positive = 0.0;
+    for (Index f = 0; f < m.category_count(); ++f) positive += std::max(0.0, out.final_use(j, f));
+    if (!(positive > 0.0)) continue;
+    const double ratio = std::min(1.0, shortfall / positive);
+    double exports_cut = 0.0;
+    for (Index f = 0; f < m.category_count(); ++f) {
+      const double cut = std::max(0.0, out.final_use(j, f)) * ratio;
+      out.final_use(j, f) -= cut;
+      if (std::find(export_columns.begin(), export_columns.end(), f) != export_columns.end()) {
+        exports_cut += cut;
+      }
+    }
+    const double exports_total = out.exports.row(j).sum();
+    if (exports_total > 0.0) out.exports.row(j) *= std::max(0.0, 1.0 - exports_cut / exports_total);
+  }
+
+  // Imported final use is cut by the imports lost; taxes on final use follow the totals.
+  out.imports_final = change.availability.asDiagonal() * m.imports_final;
+  const Vector intermediate_imports = c.imports * out.output;
+  const Vector received = change.availability.cwiseProduct(intermediate_imports) +
+                          out.imports_final.rowwise().sum();
+  out.imports = received.asDiagonal() * change.origin_mix;
+
+  const RowVector base_taxes = m.ProductTaxes();
+  out.product_taxes = RowVector::Zero(base_taxes.size());
+  out.product_taxes.head(n) = (c.product_taxes.cwiseProduct(out.output)).transpose();
+  for (Index f = 0; f < m.category_count(); ++f) {
+    const double base_use = m.final_use.col(f).sum() + m.imports_final.col(f).sum();
+    const double new_use = out.final_use.col(f).sum() + out.imports_final.col(f).sum();
+    out.product_taxes(n + f) = base_use != 0.0 ? base_taxes(n + f) * new_use / base_use : 0.0;
+  }
+
+  // Cost-push prices (Miller & Blair section 2.6): p' = 1' + Δc' L with Δc the change in
+  // imported input cost per unit of output.
+  const Vector cost_change = c.imports.transpose() * change.import_price;
+  out.prices = Vector::Ones(n) + CostPushPrices(prepared.solver(), cost_change);
+  const Vector household = m.HouseholdConsumption();
+  Vector household_imports = Vector::Zero(n);
+  for (Index f : m.CategoriesOfKind(FinalDemandKind::kHouseholds)) {
+    household_imports += m.imports_final.col(f);
+  }
+  const double basket = household.sum() + household_imports.sum();
+  out.cpi = basket > 0.0 ? (household.dot(out.prices) +
+                            household_imports.dot(Vector::Ones(n) + change.import_price)) /
+                               basket
+                         : 1.0;
+  if (!out.output.allFinite() || !out.prices.allFinite()) {
+    throw ModelError("the scenario gives a non-finite solution");
+  }
+  return out;
+}
+
+ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario) {
+  const Model& m = prepared.model();
+  const Coefficients& c = prepared.coefficients();
+  const Index n = m.sector_count();
+  const ExogenousChange change = TranslateShocks(m, c, scenario);
+  const Outcome out = Solve(prepared, change);
+
+  ScenarioResult result;
+  result.scenario = scenario.name;
+  result.description = scenario.description;
+  result.model_name = m.name;
+  result.money_unit = scenario.report_unit;
+  result.top = scenario.top;
+  // Model unit -> reported unit.
+  const double money = m.unit_scale / (scenario.exchange_rate * scenario.report_scale);
+  const std::string& unit = scenario.report_unit;
+  const std::string region = m.regions.size() == 1 ? m.regions.front().code : "ALL";
+  const std::string all = "ALL";
+
+  const Vector gva_base = m.GrossValueAdded();
+  const Vector gva_new = c.gross_value_added.cwiseProduct(out.output);
+  const double taxes_base = m.ProductTaxes().sum();
+  const double taxes_new = out.product_taxes.sum();
+  AddRow(&result, region, all, "gdp", unit, money * (gva_base.sum() + taxes_base),
+         money * (gva_new.sum() + taxes_new));
+  AddRow(&result, region, all, "gva", unit, money * gva_base.sum(), money * gva_new.sum());
+  AddRow(&result, region, all, "net_product_taxes", unit, money * taxes_base, money * taxes_new);
+  AddRow(&result, region, all, "output", unit, money * c.output.sum(), money * out.output.sum());
+  AddRow(&result, region, all, "exports", unit, money * m.exports.sum(), money * out.exports.sum());
+  AddRow(&result, region, all, "imports", unit, money * m.ImportsByOrigin().sum(),
+         money * out.imports.sum());
+  AddRow(&result, region, all, "cpi", "index (base = 1)", 1.0, out.cpi);
+  for (Index f = 0; f < m.category_count(); ++f) {
+    const std::string& code = m.final_demand[static_cast<size_t>(f)].code;
+    AddRow(&result, region, code, "final_use_domestic", unit, money * m.final_use.col(f).sum(),
+           money * out.final_use.col(f).sum());
+    AddRow(&result, region, code, "final_use_imported", unit, money * m.imports_final.col(f).sum(),
+           money * out.imports_final.col(f).sum());
+  }
+  const Matrix imports_base = m.ImportsByOrigin();
+  for (Index p = 0; p < m.partner_count(); ++p) {
+    const std::string& partner = m.partners[static_cast<size_t>(p)].code;
+    AddRow(&result, partner, all, "exports", unit, money * m.exports.col(p).sum(),
+           money * out.exports.col(p).sum());
+    AddRow(&result, partner, all, "imports", unit, money * imports_base.col(p).sum(),
+           money * out.imports.col(p).sum());
+  }
+  for (Index j = 0; j < n; ++j) {
+    const std::string& code = m.sectors[static_cast<size_t>(j)].code;
+    AddRow(&result, region, code, "output", unit, money * c.output(j), money * out.output(j));
+    AddRow(&result, region, code, "gva", unit, money * gva_base(j), money * gva_new(j));
+    AddRow(&result, region, code, "price", "index (base = 1)", 1.0, out.prices(j));
+    for (Index k = 0; k < m.satellite_values.rows(); ++k) {
+      AddRow(&result, region, code, m.satellites[static_cast<size_t>(k)].code,
+             m.satellite_units[static_cast<size_t>(k)], m.satellite_values(k, j),
+             c.satellites(k, j) * out.output(j));
+    }
+  }
+  for (Index p = 0; p < m.partner_count(); ++p) {
+    const std::string& partner = m.partners[static_cast<size_t>(p)].code;
+    for (Index i = 0; i < n; ++i) {
+      if (m.exports(i, p) == 0.0 && out.exports(i, p) == 0.0 && imports_base(i, p) == 0.0 &&
+          out.imports(i, p) == 0.0) {
+        continue;
+      }
+      const std::string& code = m.sectors[static_cast<size_t>(i)].code;
+      AddRow(&result, partner, code, "exports", unit, money * m.exports(i, p),
+             money * out.exports(i, p));
+      AddRow(&result, partner, code, "imports", unit, money * imports_base(i, p),
+             money * out.imports(i, p));
+    }
+  }
+  std::vector<std::string> messages;
+  if (!out.constrained.empty()) {
+    messages.push_back("output held at a supply limit (lost imported inputs) in " +
+                       std::to_string(out.constrained.size()) +
+                       " sector(s): " + Join(out.constrained, ", "));
+  }
+  std::vector<std::string> negative;
+  for (Index j = 0; j < n; ++j) {
+    if (out.output(j) < 0.0) negative.push_back(m.sectors[static_cast<size_t>(j)].code);
+  }
+  if (!negative.empty()) {
+    result.status = RunStatus::kWarning;
+    messages.push_back("output turns negative in " + Join(negative, ", ") +
+                       ": the shock is larger than the base flows it acts on");
+  }
+  result.message = Join(messages, "; ");
+  return result;
+}
+
+}  // namespace spillover

@@ -1,0 +1,43 @@
+// Runs a scenario on a factorised model and tabulates the results.
+#pragma once
+
+#include "core/model.h"
+#include "engine/leontief.h"
+#include "results/result_table.h"
+#include "scenario/scenario.h"
+#include "shocks/translate.h"
+
+namespace spillover {
+
+// A model with its coefficients and factorisation, built once and shared by every
+// scenario run on it.
+class PreparedModel {
+ public:
+  explicit PreparedModel(Model model);
+  const Model& model() const { return model_; }
+  const Coefficients& coefficients() const { return coefficients_; }
+  const LeontiefSolver& solver() const { return solver_; }
+
+ private:
+  Model model_;
+  Coefficients coefficients_;
+  LeontiefSolver solver_;
+};
+
+// The scenario's new state of the economy, in the model's unit.
+struct Outcome {
+  Vector output;
+  Matrix final_use;       // domestic, sectors × categories
+  Matrix imports_final;   // products × categories
+  Matrix imports;         // by origin, products × partners
+  Matrix exports;         // products × partners
+  RowVector product_taxes;  // sector and final-use columns
+  Vector prices;          // sector price index, base 1
+  double cpi = 1.0;
+  std::vector<std::string> constrained;  // sectors held at a supply limit
+};
+
+Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change);
+ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario);
+
+}  // namespace spillover

@@ -1,0 +1,326 @@
+#include "io/csv.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/text.h"
+
+namespace spillover {
+namespace {
+
+// Cursor over a buffer holding one whole CSV file; yields fields of the current record.
+class CsvCursor {
+ public:
+  CsvCursor(const std::string& path, std::string_view data) : path_(path), data_(data) {}
+
+  bool AtEnd() const { return pos_ >= data_.size(); }
+  int line() const { return line_; }
+  bool AtRecordEnd() const { return pos_ >= data_.size() || data_[pos_] == '\n'; }
+
+  // Moves past the line break that ends the current record.
+  void EndRecord() {
+    if (pos_ < data_.size() && data_[pos_] == '\n') ++pos_;
+    ++line_;
+  }
+
+  // The next field of the current record, unquoted. `quoted_buffer` holds quoted text.
+  std::string_view NextField(std::string* quoted_buffer) {
+    if (pos_ < data_.size() && data_[pos_] == '"') return QuotedField(quoted_buffer);
+    const size_t start = pos_;
+    while (pos_ < data_.size() && data_[pos_] != ',' && data_[pos_] != '\n') ++pos_;
+    size_t end = pos_;
+    if (end > start && data_[end - 1] == '\r') --end;
+    if (pos_ < data_.size() && data_[pos_] == ',') {
+      ++pos_;
+      trailing_comma_ = true;
+    } else {
+      trailing_comma_ = false;
+    }
+    return data_.substr(start, end - start);
+  }
+
+  // True when the last field ended with a comma, so another (maybe empty) field follows.
+  bool MoreFields() const { return trailing_comma_; }
+
+  bool SkipBlankLine() {
+    if (pos_ < data_.size() && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
+      while (pos_ < data_.size() && data_[pos_] == '\r') ++pos_;
+      EndRecord();
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::string_view QuotedField(std::string* buffer) {
+    buffer->clear();
+    const int start_line = line_;
+    ++pos_;
+    for (;;) {
+      if (pos_ >= data_.size()) {
+        throw InputError(SourceLocation{path_, start_line, 0, ""},
+                         "unterminated quoted field: a '\"' opens a field that never closes");
+      }
+      const char c = data_[pos_++];
+      if (c == '"') {
+        if (pos_ < data_.size() && data_[pos_] == '"') {
+          buffer->push_back('"');
+          ++pos_;
+        } else {
+          break;
+        }
+      } else {
+        if (c == '\n') ++line_;
+        buffer->push_back(c);
+      }
+    }
+    if (pos_ < data_.size() && data_[pos_] == '\r') ++pos_;
+    trailing_comma_ = pos_ < data_.size() && data_[pos_] == ',';
+    if (trailing_comma_) {
+      ++pos_;
+    } else if (pos_ < data_.size() && data_[pos_] != '\n') {
+      throw InputError(SourceLocation{path_, line_, 0, ""},
+                       "unexpected text after a closing quote; expected ',' or end of line");
+    }
+    return *buffer;
+  }
+
+  const std::string& path_;
+  std::string_view data_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  bool trailing_comma_ = false;
+};
+
+std::string Trimmed(std::string_view text) {
+  size_t b = 0, e = text.size();
+  while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+  while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  return std::string(text.substr(b, e - b));
+}
+
+std::unordered_map<std::string, Index> PositionMap(const std::vector<std::string>& codes) {
+  std::unordered_map<std::string, Index> map;
+  map.reserve(codes.size() * 2);
+  for (size_t i = 0; i < codes.size(); ++i) map.emplace(codes[i], static_cast<Index>(i));
+  return map;
+}
+
+}  // namespace
+
+std::string ReadFile(const std::string& path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) throw InputError(SourceLocation{path, 0, 0, ""}, "cannot open the file");
+  std::string data;
+  if (std::fseek(file.get(), 0, SEEK_END) == 0) {
+    const long size = std::ftell(file.get());
+    if (size > 0) data.resize(static_cast<size_t>(size));
+    std::rewind(file.get());
+    const size_t got = data.empty() ? 0 : std::fread(&data[0], 1, data.size(), file.get());
+    data.resize(got);
+  }
+  // Pipes and special files report no size: read them in chunks.
+  char chunk[65536];
+  size_t n;
+  while ((n = std::fread(chunk, 1, sizeof chunk, file.get())) > 0) data.append(chunk, n);
+  if (std::ferror(file.get())) throw InputError(SourceLocation{path, 0, 0, ""}, "read error");
+  return data;
+}
+
+Matrix ReadLabelledMatrix(const std::string& path, const std::vector<std::string>& row_codes,
+                          const std::vector<std::string>& col_codes,
+                          const std::vector<std::string>& optional_col_codes) {
+  const std::string data = ReadFile(path);
+  std::string_view view(data);
+  if (view.size() >= 3 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);  // BOM
+  CsvCursor cursor(path, view);
+  std::string quoted;
+  if (cursor.AtEnd()) throw InputError(SourceLocation{path, 1, 0, ""}, "the file is empty");
+
+  // Header: label column, optional "name" column, then column codes.
+  const auto col_position = PositionMap(col_codes);
+  const auto optional_position = PositionMap(optional_col_codes);
+  std::vector<Index> target_col;  // per data field: column index or -1 (skipped)
+  std::vector<bool> col_seen(col_codes.size(), false);
+  bool skip_name = false;
+  int field_index = 0;
+  do {
+    const std::string cell = Trimmed(cursor.NextField(&quoted));
+    const int column = field_index + 1;
+    if (field_index == 0) {
+      // The row-label column; its header is free.
+    } else if (field_index == 1 && cell == "name") {
+      skip_name = true;
+    } else {
+      auto it = col_position.find(cell);
+      if (it == col_position.end()) {
+        std::vector<std::string> all = col_codes;
+        throw InputError(SourceLocation{path, 1, column, ""},
+                         "unknown column code '" + cell + "'" + DidYouMean(cell, all) +
+                             "; expected one of the codes listed in model.yaml");
+      }
+      if (col_seen[static_cast<size_t>(it->second)]) {
+        throw InputError(SourceLocation{path, 1, column, ""},
+                         "column '" + cell + "' appears twice in the header");
+      }
+      col_seen[static_cast<size_t>(it->second)] = true;
+      target_col.push_back(it->second);
+    }
+    ++field_index;
+  } while (cursor.MoreFields());
+  cursor.EndRecord();
+  for (size_t j = 0; j < col_codes.size(); ++j) {
+    if (!col_seen[j] && optional_position.count(col_codes[j]) == 0) {
+      throw InputError(SourceLocation{path, 1, 0, ""},
+                       "missing column '" + col_codes[j] + "'; expected " +
+                           std::to_string(col_codes.size()) + " columns, one per code");
+    }
+  }
+
+  const auto row_position = PositionMap(row_codes);
+  Matrix values = Matrix::Zero(static_cast<Index>(row_codes.size()),
+                               static_cast<Index>(col_codes.size()));
+  std::vector<int> row_line(row_codes.size(), 0);
+  const size_t expected_fields = target_col.size() + (skip_name ? 2 : 1);
+  while (!cursor.AtEnd()) {
+    if (cursor.SkipBlankLine()) continue;
+    const int line = cursor.line();
+    const std::string code = Trimmed(cursor.NextField(&quoted));
+    auto it = row_position.find(code);
+    if (it == row_position.end()) {
+      throw InputError(SourceLocation{path, line, 1, ""},
+                       "unknown row code '" + code + "'" + DidYouMean(code, row_codes) +
+                           "; expected one of the codes listed in model.yaml");
+    }
+    const size_t row = static_cast<size_t>(it->second);
+    if (row_line[row] != 0) {
+      throw InputError(SourceLocation{path, line, 1, ""},
+                       "row '" + code + "' appears twice (first at line " +
+                           std::to_string(row_line[row]) + ")");
+    }
+    row_line[row] = line;
+    size_t fields = 1;
+    if (skip_name && cursor.MoreFields()) {
+      cursor.NextField(&quoted);
+      ++fields;
+    }
+    size_t k = 0;
+    while (cursor.MoreFields()) {
+      const std::string_view cell = cursor.NextField(&quoted);
+      ++fields;
+      if (k >= target_col.size()) continue;  // counted and reported below
+      const Index col = target_col[k++];
+      double value = 0.0;
+      const char* begin = cell.data();
+      const char* end = cell.data() + cell.size();
+      while (begin < end && *begin == ' ') ++begin;
+      while (end > begin && end[-1] == ' ') --end;
+      if (begin < end && *begin == '+') ++begin;
+      const auto result = std::from_chars(begin, end, value);
+      if (begin == end || result.ec != std::errc() || result.ptr != end || !std::isfinite(value)) {
+        const SourceLocation where{path, line, static_cast<int>(fields),
+                                   "row '" + code + "', column '" + col_codes[col] + "'"};
+        const std::string text(cell);
+        if (text.empty()) throw InputError(where, "empty cell; expected a finite number");
+        throw InputError(where, "'" + text + "' is not a finite number" +
+                                    (result.ec == std::errc::result_out_of_range
+                                         ? " (out of the range of a double)"
+                                         : ""));
+      }
+      values(static_cast<Index>(row), col) = value;
+    }
+    if (fields != expected_fields) {
+      throw InputError(SourceLocation{path, line, 0, "row '" + code + "'"},
+                       "expected " + std::to_string(expected_fields) + " fields, got " +
+                           std::to_string(fields));
+    }
+    cursor.EndRecord();
+  }
+  for (size_t i = 0; i < row_codes.size(); ++i) {
+    if (row_line[i] == 0) {
+      throw InputError(SourceLocation{path, 0, 0, ""},
+                       "missing row '" + row_codes[i] + "'; expected " +
+                           std::to_string(row_codes.size()) + " rows, one per code");
+    }
+  }
+  return values;
+}
+
+TextTable ReadTextCsv(const std::string& path) {
+  const std::string data = ReadFile(path);
+  std::string_view view(data);
+  if (view.size() >= 3 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
+  CsvCursor cursor(path, view);
+  std::string quoted;
+  TextTable table;
+  bool header = true;
+  while (!cursor.AtEnd()) {
+    if (cursor.SkipBlankLine()) continue;
+    const int line = cursor.line();
+    std::vector<std::string> fields;
+    do {
+      fields.push_back(Trimmed(cursor.NextField(&quoted)));
+    } while (cursor.MoreFields());
+    cursor.EndRecord();
+    if (header) {
+      table.header = std::move(fields);
+      header = false;
+    } else {
+      if (fields.size() != table.header.size()) {
+        throw InputError(SourceLocation{path, line, 0, ""},
+                         "expected " + std::to_string(table.header.size()) +
+                             " fields as in the header, got " + std::to_string(fields.size()));
+      }
+      table.rows.push_back(std::move(fields));
+      table.lines.push_back(line);
+    }
+  }
+  if (header) throw InputError(SourceLocation{path, 1, 0, ""}, "the file is empty");
+  return table;
+}
+
+bool SplitCsvRecord(const std::string& line, std::vector<std::string>* fields) {
+  fields->clear();
+  std::string field;
+  bool in_quotes = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_quotes) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        field.push_back('"');
+        ++i;
+      } else if (c == '"') {
+        in_quotes = false;
+      } else {
+        field.push_back(c);
+      }
+    } else if (c == '"') {
+      in_quotes = true;
+    } else if (c == ',') {
+      fields->push_back(field);
+      field.clear();
+    } else {
+      field.push_back(c);
+    }
+  }
+  fields->push_back(field);
+  return !in_quotes;
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+}  // namespace spillover

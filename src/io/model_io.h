@@ -1,0 +1,32 @@
+// Loading and checking a model folder (docs/model-format.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace spillover {
+
+struct ModelCheck {
+  std::string name;    // e.g. "column balance"
+  double worst = 0.0;  // largest relative residual found
+  std::string where;   // the sector or cell of the worst residual
+};
+
+struct LoadedModel {
+  Model model;
+  std::vector<ModelCheck> checks;  // every check that passed, with its worst residual
+  double spectral_radius_bound = 0.0;
+};
+
+// Reads `folder`/model.yaml and its matrices, and checks labels, shapes, numbers, signs,
+// balances and productivity. Throws InputError (bad files) or ModelError (not solvable)
+// naming the file, the row and column codes and the value.
+LoadedModel LoadModel(const std::string& folder);
+
+// The folder of the shipped default model: $SPILLOVER_MODEL if set, else the install
+// location compiled into the program.
+std::string DefaultModelFolder();
+
+}  // namespace spillover

@@ -1,0 +1,204 @@
+#include "io/yaml_doc.h"
+
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "io/csv.h"
+
+namespace spillover {
+namespace {
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& file, const YamlLimits& limits) : file_(file), limits_(limits) {}
+
+  YamlNode TakeRoot() { return std::move(root_); }
+  int documents() const { return documents_; }
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    CheckAnchor(mark, anchor);
+    YamlNode node = Make(YamlNode::Kind::kNull, mark);
+    Place(std::move(node));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw InputError(Where(mark), "aliases ('*name') are not supported; write the value out");
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    CheckAnchor(mark, anchor);
+    YamlNode node = Make(YamlNode::Kind::kScalar, mark);
+    node.scalar = value;
+    node.quoted = tag == "!";
+    Place(std::move(node));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    CheckAnchor(mark, anchor);
+    Open(Make(YamlNode::Kind::kSequence, mark));
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    CheckAnchor(mark, anchor);
+    Open(Make(YamlNode::Kind::kMap, mark));
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  struct Frame {
+    YamlNode node;
+    bool have_key = false;
+    YamlNode key;
+  };
+
+  SourceLocation Where(const YAML::Mark& mark) const {
+    return SourceLocation{file_, mark.line + 1, mark.column + 1, ""};
+  }
+
+  void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      throw InputError(Where(mark), "anchors ('&name') are not supported; write the value out");
+    }
+  }
+
+  YamlNode Make(YamlNode::Kind kind, const YAML::Mark& mark) {
+    if (++nodes_ > limits_.max_nodes) {
+      throw InputError(Where(mark), "the document has more than " +
+                                        std::to_string(limits_.max_nodes) + " nodes");
+    }
+    YamlNode node;
+    node.kind = kind;
+    node.line = mark.line + 1;
+    node.column = mark.column + 1;
+    return node;
+  }
+
+  void Open(YamlNode node) {
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw InputError(SourceLocation{file_, node.line, node.column, ""},
+                       "nesting is deeper than " + std::to_string(limits_.max_depth) +
+                           " levels; a scenario needs only a few");
+    }
+    stack_.push_back(Frame{std::move(node), false, YamlNode()});
+  }
+
+  void Close() {
+    YamlNode done = std::move(stack_.back().node);
+    stack_.pop_back();
+    Place(std::move(done));
+  }
+
+  void Place(YamlNode node) {
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.kind == YamlNode::Kind::kSequence) {
+      top.node.items.push_back(std::move(node));
+      return;
+    }
+    if (!top.have_key) {
+      if (node.kind != YamlNode::Kind::kScalar) {
+        throw InputError(SourceLocation{file_, node.line, node.column, ""},
+                         std::string("a mapping key must be a plain name, got a ") +
+                             YamlKindName(node.kind));
+      }
+      for (const auto& entry : top.node.entries) {
+        if (entry.first.scalar == node.scalar) {
+          throw InputError(SourceLocation{file_, node.line, node.column, node.scalar},
+                           "duplicate key (first given at line " +
+                               std::to_string(entry.first.line) + ")");
+        }
+      }
+      top.key = std::move(node);
+      top.have_key = true;
+      return;
+    }
+    top.node.entries.emplace_back(std::move(top.key), std::move(node));
+    top.have_key = false;
+  }
+
+  const std::string& file_;
+  YamlLimits limits_;
+  std::vector<Frame> stack_;
+  YamlNode root_;
+  size_t nodes_ = 0;
+  int documents_ = 0;
+};
+
+}  // namespace
+
+const YamlNode* YamlNode::Find(const std::string& key) const {
+  for (const auto& entry : entries) {
+    if (entry.first.scalar == key) return &entry.second;
+  }
+  return nullptr;
+}
+
+YamlNode* YamlNode::Find(const std::string& key) {
+  for (auto& entry : entries) {
+    if (entry.first.scalar == key) return &entry.second;
+  }
+  return nullptr;
+}
+
+const char* YamlKindName(YamlNode::Kind kind) {
+  switch (kind) {
+    case YamlNode::Kind::kNull:
+      return "null";
+    case YamlNode::Kind::kScalar:
+      return "scalar";
+    case YamlNode::Kind::kSequence:
+      return "list";
+    case YamlNode::Kind::kMap:
+      return "mapping";
+  }
+  return "?";
+}
+
+YamlNode ParseYaml(const std::string& text, const std::string& file_name,
+                   const YamlLimits& limits) {
+  std::istringstream stream(text);
+  TreeBuilder builder(file_name, limits);
+  try {
+    YAML::Parser parser(stream);
+    if (!parser.HandleNextDocument(builder)) return YamlNode();
+    TreeBuilder extra(file_name, limits);
+    if (parser.HandleNextDocument(extra)) {
+      throw InputError(SourceLocation{file_name, 0, 0, ""},
+                       "holds more than one YAML document ('---'); expected one");
+    }
+  } catch (const YAML::DeepRecursion& e) {
+    throw InputError(SourceLocation{file_name, e.mark.line + 1, e.mark.column + 1, ""},
+                     "nesting is too deep to parse");
+  } catch (const YAML::Exception& e) {
+    const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+    const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+    throw InputError(SourceLocation{file_name, line, column, ""}, "invalid YAML: " + e.msg);
+  }
+  return builder.TakeRoot();
+}
+
+YamlNode ParseYamlFile(const std::string& path, const YamlLimits& limits) {
+  if (path == "-") {
+    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return ParseYaml(text, "<stdin>", limits);
+  }
+  return ParseYaml(ReadFile(path), path, limits);
+}
+
+}  // namespace spillover

@@ -1,0 +1,136 @@
+#include "report/model_report.h"
+
+#include <cstdio>
+
+#include "core/text.h"
+#include "io/csv.h"
+
+namespace spillover {
+namespace {
+
+std::string Fixed(double value, int decimals) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string PadRight(const std::string& text, size_t width) {
+  return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
+}
+std::string PadLeft(const std::string& text, size_t width) {
+  return text.size() >= width ? text : std::string(width - text.size(), ' ') + text;
+}
+
+std::string CodeList(const std::vector<Entry>& entries) {
+  std::vector<std::string> codes;
+  for (const auto& e : entries) codes.push_back(e.code);
+  return Join(codes, " ");
+}
+
+}  // namespace
+
+std::string FormatModelInfo(const Model& m) {
+  std::string out;
+  out += "Model:        " + m.name + " (" + m.folder + ")\n";
+  if (!m.description.empty()) out += "Description:  " + m.description + "\n";
+  out += "Year:         " + std::to_string(m.year) + "\n";
+  out += "Unit:         " + m.unit + "\n";
+  for (const auto& [code, rate] : m.exchange_rates) {
+    out += "Rate:         " + FormatNumber(rate) + " " + m.currency + " per " + code + "\n";
+  }
+  out += "Regions:      " + CodeList(m.regions) + "\n";
+  out += "Sectors (" + std::to_string(m.sectors.size()) + "): " + CodeList(m.sectors) + "\n";
+  out += "Final demand: ";
+  for (size_t f = 0; f < m.final_demand.size(); ++f) {
+    out += (f ? " " : "") + m.final_demand[f].code + "(" + ToString(m.final_demand_kinds[f]) + ")";
+  }
+  out += "\nValue added:  ";
+  for (size_t k = 0; k < m.value_added.size(); ++k) {
+    out += (k ? " " : "") + m.value_added[k].code + "(" + ToString(m.value_added_kinds[k]) + ")";
+  }
+  out += "\nPartners:     " + CodeList(m.partners) + "\n";
+  if (!m.satellites.empty()) out += "Satellites:   " + CodeList(m.satellites) + "\n";
+  out += "\nTotals (" + m.unit + ")\n";
+  const auto line = [&out](const std::string& label, double value) {
+    out += "  " + PadRight(label, 26) + PadLeft(FormatGrouped(value, 0), 22) + "\n";
+  };
+  line("Gross output", m.Output().sum());
+  line("Gross value added", m.GrossValueAdded().sum());
+  line("Net taxes on products", m.ProductTaxes().sum());
+  line("GDP", m.Gdp());
+  line("Exports (domestic)", m.exports.sum());
+  line("Imports", m.ImportsByOrigin().sum());
+  return out;
+}
+
+std::string FormatModelChecks(const LoadedModel& loaded) {
+  std::string out = "Model '" + loaded.model.name + "': all checks passed (tolerance " +
+                    FormatNumber(loaded.model.balance_tolerance) + " relative)\n";
+  for (const auto& check : loaded.checks) {
+    out += "  ok  " + PadRight(check.name, 62) + " worst " + FormatNumber(check.worst) +
+           (check.where.empty() ? "" : " (" + check.where + ")") + "\n";
+  }
+  out += "  ok  productive: spectral radius of A <= " + Fixed(loaded.spectral_radius_bound, 6) +
+         " (Collatz-Wielandt bound)\n";
+  return out;
+}
+
+std::string FormatMultipliersTable(const Model& m, const Multipliers& mult, const Linkages& link) {
+  std::string out = "Multipliers per unit of final demand (" + m.unit +
+                    " per " + m.unit + "); type II closes the model for households.\n";
+  if (!mult.has_type2) out += "Type II not available: " + mult.type2_note + "\n";
+  out += PadRight("sector", 12) + PadLeft("output I", 10) + PadLeft("output II", 10) +
+         PadLeft("GVA I", 9) + PadLeft("GVA II", 9) + PadLeft("import I", 10) +
+         PadLeft("import II", 10) + PadLeft("BL index", 10) + PadLeft("FL index", 10) +
+         "  key\n";
+  for (Index j = 0; j < m.sector_count(); ++j) {
+    const auto ii = [&](const Vector& v) { return mult.has_type2 ? Fixed(v(j), 4) : "-"; };
+    out += PadRight(m.sectors[static_cast<size_t>(j)].code, 12) +
+           PadLeft(Fixed(mult.output_type1(j), 4), 10) + PadLeft(ii(mult.output_type2), 10) +
+           PadLeft(Fixed(mult.value_added_type1(j), 4), 9) +
+           PadLeft(ii(mult.value_added_type2), 9) + PadLeft(Fixed(mult.imports_type1(j), 4), 10) +
+           PadLeft(ii(mult.imports_type2), 10) + PadLeft(Fixed(link.backward_index(j), 3), 10) +
+           PadLeft(Fixed(link.forward_index(j), 3), 10) +
+           (link.key_sector[static_cast<size_t>(j)] ? "  *" : "") + "\n";
+  }
+  out += "BL/FL index: Rasmussen backward and forward linkage indices (mean = 1); * = key "
+         "sector (both > 1).\n";
+  return out;
+}
+
+std::string FormatMultipliersCsv(const Model& m, const Multipliers& mult, const Linkages& link) {
+  std::string out = "sector,name,measure,type,value,unit\n";
+  const std::string ratio = m.unit + " per " + m.unit;
+  for (Index j = 0; j < m.sector_count(); ++j) {
+    const Entry& s = m.sectors[static_cast<size_t>(j)];
+    const std::string head = CsvField(s.code) + "," + CsvField(s.name) + ",";
+    const auto row = [&](const std::string& measure, const std::string& type, double value,
+                         const std::string& unit) {
+      out += head + measure + "," + type + "," + FormatNumber(value) + "," + CsvField(unit) + "\n";
+    };
+    row("output", "I", mult.output_type1(j), ratio);
+    row("gva", "I", mult.value_added_type1(j), ratio);
+    row("imports", "I", mult.imports_type1(j), ratio);
+    if (mult.has_type2) {
+      row("output", "II", mult.output_type2(j), ratio);
+      row("gva", "II", mult.value_added_type2(j), ratio);
+      row("imports", "II", mult.imports_type2(j), ratio);
+    }
+    for (Index k = 0; k < mult.satellites_type1.rows(); ++k) {
+      const std::string unit = m.satellite_units[static_cast<size_t>(k)] + " per " + m.unit;
+      const std::string& code = m.satellites[static_cast<size_t>(k)].code;
+      row(code, "I", mult.satellites_type1(k, j), unit);
+      if (mult.has_type2) row(code, "II", mult.satellites_type2(k, j), unit);
+    }
+    row("backward_linkage_direct", "", link.backward_direct(j), ratio);
+    row("backward_linkage_total", "", link.backward_total(j), ratio);
+    row("forward_linkage_direct", "", link.forward_direct(j), ratio);
+    row("forward_linkage_total", "", link.forward_total(j), ratio);
+    row("backward_index", "", link.backward_index(j), "index (mean = 1)");
+    row("forward_index", "", link.forward_index(j), "index (mean = 1)");
+    row("key_sector", "", link.key_sector[static_cast<size_t>(j)] ? 1.0 : 0.0, "flag");
+  }
+  return out;
+}
+
+}  // namespace spillover

@@ -1,0 +1,23 @@
+// Writers for model descriptions, checks, multipliers and linkages.
+#pragma once
+
+#include <string>
+
+#include "core/model.h"
+#include "engine/analysis.h"
+#include "io/model_io.h"
+
+namespace spillover {
+
+std::string FormatModelInfo(const Model& model);
+std::string FormatModelChecks(const LoadedModel& loaded);
+
+// A table per sector: type I and II output, value-added and import multipliers,
+// satellites, and the Rasmussen linkage indices with key sectors flagged.
+std::string FormatMultipliersTable(const Model& model, const Multipliers& multipliers,
+                                   const Linkages& linkages);
+// Tidy CSV: sector,name,measure,type,value,unit.
+std::string FormatMultipliersCsv(const Model& model, const Multipliers& multipliers,
+                                 const Linkages& linkages);
+
+}  // namespace spillover

@@ -1,0 +1,207 @@
+#include "report/report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/text.h"
+#include "io/csv.h"
+
+namespace spillover {
+namespace {
+
+std::string Pad(const std::string& text, size_t width, bool right) {
+  // Count UTF-8 code points, not bytes, so names with non-ASCII letters align.
+  size_t length = 0;
+  for (unsigned char c : text) length += (c & 0xC0) != 0x80;
+  if (length >= width) return text;
+  const std::string fill(width - length, ' ');
+  return right ? fill + text : text + fill;
+}
+
+std::string Percent(double value) {
+  if (!std::isfinite(value)) return "n/a";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.2f%%", value);
+  return buffer;
+}
+
+std::string Signed(double value, int decimals) {
+  const std::string text = FormatGrouped(value, decimals);
+  return value > 0 && text != FormatGrouped(0.0, decimals) ? "+" + text : text;
+}
+
+int DecimalsFor(const std::string& unit) { return unit.rfind("index", 0) == 0 ? 4 : 0; }
+
+std::string Line(const std::string& label, const ResultRow& row, size_t label_width) {
+  const int d = DecimalsFor(row.unit);
+  return Pad(label, label_width, false) + Pad(FormatGrouped(row.baseline, d), 20, true) +
+         Pad(FormatGrouped(row.value, d), 20, true) + Pad(Signed(row.Change(), d), 18, true) +
+         Pad(Percent(row.PercentChange()), 10, true) + "\n";
+}
+
+std::string Header(const std::string& title, size_t label_width) {
+  return Pad(title, label_width, false) + Pad("baseline", 20, true) + Pad("scenario", 20, true) +
+         Pad("change", 18, true) + Pad("%", 10, true) + "\n";
+}
+
+}  // namespace
+
+std::string ToString(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kTable:
+      return "table";
+    case OutputFormat::kCsv:
+      return "csv";
+    case OutputFormat::kJson:
+      return "json";
+  }
+  return "?";
+}
+
+bool FromString(const std::string& text, OutputFormat* format) {
+  for (OutputFormat f : {OutputFormat::kTable, OutputFormat::kCsv, OutputFormat::kJson}) {
+    if (ToString(f) == text) {
+      *format = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string FormatTable(const ScenarioResult& result) {
+  std::string out;
+  out += "Scenario: " + result.scenario + "\n";
+  if (!result.description.empty()) {
+    const std::string first = result.description.substr(0, result.description.find('\n'));
+    out += "  " + first + "\n";
+  }
+  out += "Model:    " + result.model_name + "\n";
+  out += "Money:    " + result.money_unit + " (annual flows; prices as index, base = 1)\n";
+  if (!result.message.empty()) out += "Note:     " + result.message + "\n";
+  out += "\n";
+  const size_t w = 28;
+  std::string region;
+  for (const auto& row : result.rows) {
+    if (row.variable == "gdp") region = row.region;
+  }
+  out += Header("Headline", w);
+  const std::pair<const char*, const char*> headline[] = {
+      {"gdp", "GDP"}, {"gva", "Gross value added"}, {"net_product_taxes", "Net taxes on products"},
+      {"output", "Gross output"}, {"exports", "Exports"}, {"imports", "Imports"},
+      {"cpi", "Consumer prices (index)"}};
+  for (const auto& [variable, label] : headline) {
+    if (const ResultRow* row = result.Find(variable, region, "ALL")) out += Line(label, *row, w);
+  }
+
+  out += "\n" + Header("Exports by partner", w);
+  std::vector<const ResultRow*> imports;
+  for (const auto& row : result.rows) {
+    if (row.sector != "ALL" || row.region == region) continue;
+    if (row.variable == "exports") out += Line(row.region, row, w);
+    if (row.variable == "imports") imports.push_back(&row);
+  }
+  out += "\n" + Header("Imports by origin", w);
+  for (const ResultRow* row : imports) out += Line(row->region, *row, w);
+
+  std::vector<const ResultRow*> sectors;
+  for (const auto& row : result.rows) {
+    if (row.variable == "output" && row.region == region && row.sector != "ALL") {
+      sectors.push_back(&row);
+    }
+  }
+  std::stable_sort(sectors.begin(), sectors.end(), [](const ResultRow* a, const ResultRow* b) {
+    return std::fabs(a->Change()) > std::fabs(b->Change());
+  });
+  const size_t shown = std::min(sectors.size(), static_cast<size_t>(std::max(result.top, 0)));
+  size_t changed = 0;
+  for (size_t k = 0; k < shown; ++k) changed += sectors[k]->Change() != 0.0;
+  if (changed > 0) {
+    out += "\n" + Header("Output, sectors hit hardest", w);
+    for (size_t k = 0; k < shown; ++k) {
+      if (sectors[k]->Change() != 0.0) out += Line(sectors[k]->sector, *sectors[k], w);
+    }
+  } else {
+    out += "\nNo sector's output changes.\n";
+  }
+  return out;
+}
+
+std::string FormatCsv(const std::vector<ScenarioResult>& results) {
+  std::string out = "scenario,region,sector,variable,unit,baseline,value,change,pct_change\n";
+  for (const auto& result : results) {
+    const std::string scenario = CsvField(result.scenario);
+    for (const auto& row : result.rows) {
+      const double pct = row.PercentChange();
+      out += scenario + "," + CsvField(row.region) + "," + CsvField(row.sector) + "," +
+             CsvField(row.variable) + "," + CsvField(row.unit) + "," + FormatNumber(row.baseline) +
+             "," + FormatNumber(row.value) + "," + FormatNumber(row.Change()) + "," +
+             (std::isfinite(pct) ? FormatNumber(pct) : "") + "\n";
+    }
+  }
+  return out;
+}
+
+std::string JsonString(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (c < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+          out += buffer;
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string JsonNumber(double value) { return std::isfinite(value) ? FormatNumber(value) : "null"; }
+
+std::string FormatJson(const std::vector<ScenarioResult>& results) {
+  std::string out = "{\n  \"scenarios\": [";
+  for (size_t s = 0; s < results.size(); ++s) {
+    const ScenarioResult& r = results[s];
+    out += s == 0 ? "\n" : ",\n";
+    out += "    {\n      \"scenario\": " + JsonString(r.scenario) + ",\n";
+    out += "      \"model\": " + JsonString(r.model_name) + ",\n";
+    out += "      \"status\": " + JsonString(ToString(r.status)) + ",\n";
+    out += "      \"message\": " + JsonString(r.message) + ",\n";
+    out += "      \"money_unit\": " + JsonString(r.money_unit) + ",\n";
+    out += "      \"headline\": [";
+    bool first = true;
+    for (const auto& row : r.rows) {
+      if (row.sector != "ALL") continue;
+      out += first ? "\n" : ",\n";
+      first = false;
+      out += "        {\"region\": " + JsonString(row.region) + ", \"variable\": " +
+             JsonString(row.variable) + ", \"unit\": " + JsonString(row.unit) +
+             ", \"baseline\": " + JsonNumber(row.baseline) + ", \"value\": " +
+             JsonNumber(row.value) + ", \"change\": " + JsonNumber(row.Change()) +
+             ", \"pct_change\": " + JsonNumber(row.PercentChange()) + "}";
+    }
+    out += "\n      ]\n    }";
+  }
+  out += "\n  ]\n}\n";
+  return out;
+}
+
+}  // namespace spillover

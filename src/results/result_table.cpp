@@ -1,0 +1,22 @@
+#include "results/result_table.h"
+
+#include <limits>
+
+namespace spillover {
+
+std::string ToString(RunStatus status) { return status == RunStatus::kOk ? "ok" : "warning"; }
+
+double ResultRow::PercentChange() const {
+  if (baseline == 0.0) return std::numeric_limits<double>::quiet_NaN();
+  return 100.0 * (value - baseline) / (baseline < 0 ? -baseline : baseline);
+}
+
+const ResultRow* ScenarioResult::Find(const std::string& variable, const std::string& region,
+                                      const std::string& sector) const {
+  for (const auto& row : rows) {
+    if (row.variable == variable && row.region == region && row.sector == sector) return &row;
+  }
+  return nullptr;
+}
+
+}  // namespace spillover

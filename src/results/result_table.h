@@ -1,0 +1,39 @@
+// The tidy result table: one row per (region or partner, sector, variable).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace spillover {
+
+enum class RunStatus { kOk, kWarning };
+std::string ToString(RunStatus status);
+
+struct ResultRow {
+  std::string region;    // the model's region code, or a partner code for trade by partner
+  std::string sector;    // sector or product code, or "ALL" for a total
+  std::string variable;  // output, gva, gdp, exports, imports, price, cpi, …
+  std::string unit;
+  double baseline = 0.0;
+  double value = 0.0;
+
+  double Change() const { return value - baseline; }
+  // Percentage change; NaN when the baseline is zero (written as an empty cell).
+  double PercentChange() const;
+};
+
+struct ScenarioResult {
+  std::string scenario;
+  std::string description;
+  std::string model_name;
+  std::string money_unit;
+  RunStatus status = RunStatus::kOk;
+  std::string message;  // what the status means, e.g. which sectors hit a supply limit
+  std::vector<ResultRow> rows;
+  int top = 10;
+
+  const ResultRow* Find(const std::string& variable, const std::string& region,
+                        const std::string& sector) const;
+};
+
+}  // namespace spillover

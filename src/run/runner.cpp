@@ -1,0 +1,29 @@
+#include "run/runner.h"
+
+#include "io/yaml_doc.h"
+
+namespace spillover {
+
+const PreparedModel& ModelCache::Get(const std::string& folder) {
+  auto it = models_.find(folder);
+  if (it == models_.end()) {
+    LoadedModel loaded = LoadModel(folder);
+    it = models_.emplace(folder, std::make_unique<PreparedModel>(std::move(loaded.model))).first;
+  }
+  return *it->second;
+}
+
+PreparedScenario PrepareScenario(const ScenarioRequest& request, ModelCache* cache) {
+  YamlNode root = ParseYamlFile(request.file);
+  const std::string file = request.file == "-" ? "<stdin>" : request.file;
+  for (const auto& assignment : request.overrides) ApplyOverride(&root, assignment);
+  const std::string folder = request.model_folder.empty()
+                                 ? ScenarioModelFolder(root, file, DefaultModelFolder())
+                                 : request.model_folder;
+  PreparedScenario prepared;
+  prepared.model = &cache->Get(folder);
+  prepared.scenario = BuildScenario(root, file, prepared.model->model());
+  return prepared;
+}
+
+}  // namespace spillover

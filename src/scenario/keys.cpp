@@ -1,0 +1,207 @@
+#include "scenario/keys.h"
+
+#include <cmath>
+#include <limits>
+
+#include "core/text.h"
+
+namespace spillover {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+const std::vector<std::string> kTradeShocks = {"exports", "import_supply", "import_price"};
+
+}  // namespace
+
+std::string ToString(KeyType type) {
+  switch (type) {
+    case KeyType::kString:
+      return "text";
+    case KeyType::kNumber:
+      return "number";
+    case KeyType::kInteger:
+      return "integer";
+    case KeyType::kEnum:
+      return "choice";
+    case KeyType::kCodeList:
+      return "list of codes";
+    case KeyType::kShockMap:
+      return "mapping of named shocks";
+  }
+  return "?";
+}
+
+const std::vector<ShockTypeSpec>& ShockTypes() {
+  static const std::vector<ShockTypeSpec> types = {
+      {"final_demand", "flows (final use), relative or in a money unit",
+       "Changes domestic final use of the chosen sectors' products in the chosen categories; "
+       "output follows from x = L y."},
+      {"exports", "flows (exports), relative or in a money unit",
+       "Changes exports of the chosen products to the chosen partners; output follows from "
+       "x = L y."},
+      {"import_supply", "flows (imports received), relative share lost",
+       "Loses a share of the imports of the chosen products from the chosen origins; a share "
+       "of the loss is replaced from other origins. The rest constrains the sectors that use "
+       "those imports (rule), solved as the mixed model, and cuts imported final use."},
+      {"import_price", "prices (imports), relative change",
+       "Changes the price of the chosen products imported from the chosen origins; the "
+       "cost-push price model gives sector prices and the consumer price index."},
+  };
+  return types;
+}
+
+std::vector<std::string> ShockTypeNames() {
+  std::vector<std::string> names;
+  for (const auto& t : ShockTypes()) names.push_back(t.name);
+  return names;
+}
+
+const std::vector<KeySpec>& ScenarioKeys() {
+  static const std::vector<KeySpec> keys = {
+      {"name", KeyScope::kScenario, KeyType::kString, 0, 0, "", true, {}, {},
+       "Short name of the scenario; the `scenario` column of every result."},
+      {"description", KeyScope::kScenario, KeyType::kString, 0, 0, "\"\"", false, {}, {},
+       "What the scenario tells, and where its magnitudes come from."},
+      {"model", KeyScope::kScenario, KeyType::kString, 0, 0, "the shipped model", false, {}, {},
+       "Model folder; a relative path is taken from the scenario file's folder."},
+      {"currency", KeyScope::kScenario, KeyType::kString, 0, 0, "the model's currency", false,
+       {}, {},
+       "Currency of the reported money values (ISO code); other than the model's, it needs an "
+       "exchange rate."},
+      {"exchange_rate", KeyScope::kScenario, KeyType::kNumber, 1e-12, kInf,
+       "the model's rate", false, {}, {},
+       "Units of the model's currency per unit of `currency` (e.g. KZT per USD)."},
+      {"scale", KeyScope::kScenario, KeyType::kEnum, 0, 0, "model", false,
+       {"model", "one", "thousand", "million", "billion"}, {},
+       "Scale of the reported money values; `model` keeps the model's unit (or millions when "
+       "the currency differs)."},
+      {"top", KeyScope::kScenario, KeyType::kInteger, 1, 1000, "10", false, {}, {},
+       "How many of the hardest-hit sectors the readable report lists."},
+      {"shocks", KeyScope::kScenario, KeyType::kShockMap, 0, 0, "", true, {}, {},
+       "The shocks, each under a name of your choice (`shocks.NAME.KEY`). An empty mapping "
+       "is a baseline run."},
+
+      {"type", KeyScope::kShock, KeyType::kEnum, 0, 0, "", true, ShockTypeNames(), {},
+       "What the shock changes; see the shock types below."},
+      {"description", KeyScope::kShock, KeyType::kString, 0, 0, "\"\"", false, {}, {},
+       "What this shock stands for and its source."},
+      {"mode", KeyScope::kShock, KeyType::kEnum, 0, 0, "relative", false,
+       {"relative", "absolute"}, {"final_demand", "exports"},
+       "`relative`: `change` is a fraction of the base flow (-0.2 = a fall of 20%); "
+       "`absolute`: `change` is an amount in `unit` added to each chosen flow."},
+      {"change", KeyScope::kShock, KeyType::kNumber, -1e15, 1e15, "", true, {},
+       {"final_demand", "exports", "import_price"},
+       "Size of the change: a fraction for relative shocks (>= -1) and prices, an amount in "
+       "`unit` for absolute ones."},
+      {"unit", KeyScope::kShock, KeyType::kString, 0, 0, "the model's unit", false, {},
+       {"final_demand", "exports"},
+       "Unit of an absolute `change`: `model`, or a currency with an optional scale "
+       "(`USD million`); other currencies use the scenario's exchange rate."},
+      {"sectors", KeyScope::kShock, KeyType::kCodeList, 0, 0, "all", false, {},
+       {"final_demand"}, "Sector codes whose products are demanded (`all` or a list)."},
+      {"categories", KeyScope::kShock, KeyType::kCodeList, 0, 0, "all but exports", false, {},
+       {"final_demand"},
+       "Final-demand category codes or kinds (`households`, `investment`, …), `all`, or a "
+       "list."},
+      {"products", KeyScope::kShock, KeyType::kCodeList, 0, 0, "all", false, {}, kTradeShocks,
+       "Product codes (the model's sector codes) traded."},
+      {"partners", KeyScope::kShock, KeyType::kCodeList, 0, 0, "all", false, {}, kTradeShocks,
+       "Partner codes: destinations of exports, origins of imports."},
+      {"share", KeyScope::kShock, KeyType::kNumber, 0, 1, "", true, {}, {"import_supply"},
+       "Fraction of the imports from the chosen origins that is lost (0 to 1)."},
+      {"substitution", KeyScope::kShock, KeyType::kNumber, 0, 1, "0", false, {},
+       {"import_supply"},
+       "Fraction of the lost imports replaced by other origins, in proportion to their "
+       "shares (0 to 1)."},
+      {"substitute_premium", KeyScope::kShock, KeyType::kNumber, 0, 10, "0", false, {},
+       {"import_supply"},
+       "Relative price premium paid on the replacement imports (0.1 = 10% dearer); it feeds "
+       "the price model."},
+      {"rule", KeyScope::kShock, KeyType::kEnum, 0, 0, "proportional", false,
+       {"proportional", "bottleneck"}, {"import_supply"},
+       "How a lost input constrains the sector that uses it: `proportional` cuts its output "
+       "by the lost share of its total intermediate inputs; `bottleneck` by the largest lost "
+       "share of any one imported input (fixed proportions, an upper bound)."},
+      {"duration_months", KeyScope::kShock, KeyType::kNumber, 0, 12, "12", false, {}, {},
+       "Months of the model year the shock lasts; annual effects scale by months / 12."},
+  };
+  return keys;
+}
+
+bool KeySpec::AppliesTo(const std::string& shock_type) const {
+  if (shock_types.empty()) return true;
+  for (const auto& t : shock_types) {
+    if (t == shock_type) return true;
+  }
+  return false;
+}
+
+std::string KeySpec::Expected() const {
+  switch (type) {
+    case KeyType::kNumber:
+    case KeyType::kInteger: {
+      const std::string kind = type == KeyType::kNumber ? "a number" : "a whole number";
+      const bool low = std::isfinite(min) && min > -1e15;
+      const bool high = std::isfinite(max) && max < 1e15;
+      if (low && high) return kind + " in [" + FormatNumber(min) + ", " + FormatNumber(max) + "]";
+      if (low) return kind + " >= " + FormatNumber(min);
+      if (high) return kind + " <= " + FormatNumber(max);
+      return kind;
+    }
+    case KeyType::kEnum:
+      return "one of " + Join(choices, ", ");
+    case KeyType::kCodeList:
+      return "`all`, a code, or a list of codes";
+    case KeyType::kString:
+      return "text";
+    case KeyType::kShockMap:
+      return "a mapping NAME: {type: …, …}";
+  }
+  return "";
+}
+
+const KeySpec* FindKey(KeyScope scope, const std::string& name) {
+  for (const auto& key : ScenarioKeys()) {
+    if (key.scope == scope && key.name == name) return &key;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> KeyNames(KeyScope scope, const std::string& shock_type) {
+  std::vector<std::string> names;
+  for (const auto& key : ScenarioKeys()) {
+    if (key.scope != scope) continue;
+    if (scope == KeyScope::kShock && !shock_type.empty() && !key.AppliesTo(shock_type)) continue;
+    names.push_back(key.name);
+  }
+  return names;
+}
+
+std::string KeyTableMarkdown() {
+  std::string out;
+  auto table = [&out](KeyScope scope, const std::string& prefix) {
+    out += "| key | type | allowed values | default | shock types | description |\n";
+    out += "|---|---|---|---|---|---|\n";
+    for (const auto& key : ScenarioKeys()) {
+      if (key.scope != scope) continue;
+      out += "| `" + prefix + key.name + "` | " + ToString(key.type) + " | " + key.Expected() +
+             " | " + (key.required ? std::string("required") : key.default_text) + " | " +
+             (scope == KeyScope::kScenario
+                  ? std::string("—")
+                  : (key.shock_types.empty() ? std::string("all") : Join(key.shock_types, ", "))) +
+             " | " + key.description + " |\n";
+    }
+  };
+  out += "### Scenario keys\n\n";
+  table(KeyScope::kScenario, "");
+  out += "\n### Shock keys (under `shocks.NAME.`)\n\n";
+  table(KeyScope::kShock, "");
+  out += "\n### Shock types\n\n| type | changes | what it does |\n|---|---|---|\n";
+  for (const auto& t : ShockTypes()) {
+    out += "| `" + t.name + "` | " + t.changes + " | " + t.description + " |\n";
+  }
+  return out;
+}
+
+}  // namespace spillover

@@ -1,0 +1,435 @@
+#include "scenario/scenario.h"
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "core/text.h"
+#include "core/units.h"
+#include "io/yaml_read.h"
+#include "scenario/keys.h"
+
+namespace spillover {
+namespace {
+
+template <typename Enum>
+struct Names {
+  Enum value;
+  const char* name;
+};
+
+const Names<ShockType> kShockTypes[] = {{ShockType::kFinalDemand, "final_demand"},
+                                        {ShockType::kExports, "exports"},
+                                        {ShockType::kImportSupply, "import_supply"},
+                                        {ShockType::kImportPrice, "import_price"}};
+const Names<ChangeMode> kModes[] = {{ChangeMode::kRelative, "relative"},
+                                    {ChangeMode::kAbsolute, "absolute"}};
+const Names<SupplyRule> kRules[] = {{SupplyRule::kProportional, "proportional"},
+                                    {SupplyRule::kBottleneck, "bottleneck"}};
+
+template <typename Enum, size_t N>
+std::string NameOf(const Names<Enum> (&names)[N], Enum value) {
+  for (const auto& n : names) {
+    if (n.value == value) return n.name;
+  }
+  return "?";
+}
+
+template <typename Enum, size_t N>
+bool ValueOf(const Names<Enum> (&names)[N], const std::string& text, Enum* value) {
+  for (const auto& n : names) {
+    if (text == n.name) {
+      *value = n.value;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Checks one value against its key spec (type and bounds).
+void CheckValue(const std::string& file, const YamlNode& node, const std::string& path,
+                const KeySpec& spec) {
+  switch (spec.type) {
+    case KeyType::kString:
+      ReadString(file, node, path);
+      return;
+    case KeyType::kNumber:
+    case KeyType::kInteger: {
+      const double value = spec.type == KeyType::kNumber
+                               ? ReadNumber(file, node, path)
+                               : static_cast<double>(ReadInteger(file, node, path));
+      if (value < spec.min || value > spec.max) {
+        throw InputError(LocationOf(file, node, path),
+                         "value " + node.scalar + " is out of range; expected " + spec.Expected());
+      }
+      return;
+    }
+    case KeyType::kEnum: {
+      const std::string text = ReadString(file, node, path);
+      for (const auto& c : spec.choices) {
+        if (c == text) return;
+      }
+      throw InputError(LocationOf(file, node, path), "unknown value '" + text + "'" +
+                                                         DidYouMean(text, spec.choices) +
+                                                         "; expected " + spec.Expected());
+    }
+    case KeyType::kCodeList:
+      if (node.IsScalar()) return;
+      if (node.IsSequence()) {
+        if (node.items.empty()) {
+          throw InputError(LocationOf(file, node, path),
+                           "the list is empty; expected `all` or at least one code");
+        }
+        for (const auto& item : node.items) ReadString(file, item, path);
+        return;
+      }
+      throw InputError(LocationOf(file, node, path),
+                       std::string("expected ") + spec.Expected() + ", got a " +
+                           YamlKindName(node.kind));
+    case KeyType::kShockMap:
+      if (!node.IsMap() && !node.IsNull()) {
+        throw InputError(LocationOf(file, node, path),
+                         std::string("expected ") + spec.Expected() + ", got a " +
+                             YamlKindName(node.kind));
+      }
+      return;
+  }
+}
+
+// Resolves a code list ("all", a code, or a list) against `codes`. `kinds` maps extra
+// names (e.g. final-demand kinds) to several indices.
+std::vector<Index> ResolveCodes(const std::string& file, const YamlNode& node,
+                                const std::string& path, const std::vector<std::string>& codes,
+                                const std::string& what,
+                                const std::vector<std::pair<std::string, std::vector<Index>>>& kinds = {}) {
+  std::vector<const YamlNode*> items;
+  if (node.IsScalar()) {
+    items.push_back(&node);
+  } else {
+    for (const auto& item : node.items) items.push_back(&item);
+  }
+  std::vector<Index> out;
+  std::set<Index> seen;
+  for (const YamlNode* item : items) {
+    const std::string& text = item->scalar;
+    if (text == "all") {
+      if (items.size() > 1) {
+        throw InputError(LocationOf(file, *item, path), "`all` cannot be combined with codes");
+      }
+      for (size_t i = 0; i < codes.size(); ++i) out.push_back(static_cast<Index>(i));
+      return out;
+    }
+    bool found = false;
+    for (size_t i = 0; i < codes.size() && !found; ++i) {
+      if (codes[i] == text) {
+        found = true;
+        if (seen.insert(static_cast<Index>(i)).second) out.push_back(static_cast<Index>(i));
+      }
+    }
+    for (const auto& [kind, indices] : kinds) {
+      if (found || kind != text) continue;
+      found = true;
+      for (Index i : indices) {
+        if (seen.insert(i).second) out.push_back(i);
+      }
+    }
+    if (!found) {
+      std::vector<std::string> candidates = codes;
+      for (const auto& k : kinds) candidates.push_back(k.first);
+      const std::string shown =
+          codes.size() <= 12 ? "; valid: all, " + Join(candidates, ", ")
+                             : "; see `spillover model info` for the codes";
+      throw InputError(LocationOf(file, *item, path),
+                       "unknown " + what + " code '" + text + "'" + DidYouMean(text, candidates) +
+                           shown);
+    }
+  }
+  if (out.empty()) {
+    throw InputError(LocationOf(file, node, path), "selects no " + what);
+  }
+  return out;
+}
+
+double NumberOr(const std::string& file, const YamlNode& map, const std::string& key,
+                const std::string& path, double fallback) {
+  const YamlNode* node = map.Find(key);
+  return node ? ReadNumber(file, *node, path + "." + key) : fallback;
+}
+
+Shock BuildShock(const std::string& file, const std::string& name, const YamlNode& node,
+                 const Model& model, const Scenario& scenario) {
+  const std::string path = "shocks." + name;
+  if (!node.IsMap()) {
+    throw InputError(LocationOf(file, node, path),
+                     std::string("expected a mapping with `type` and its keys, got a ") +
+                         YamlKindName(node.kind));
+  }
+  Shock shock;
+  shock.name = name;
+  shock.where = LocationOf(file, node, path);
+  const YamlNode& type_node = RequireKey(file, node, path, "type");
+  CheckValue(file, type_node, path + ".type", *FindKey(KeyScope::kShock, "type"));
+  FromString(type_node.scalar, &shock.type);
+  const std::string type_name = type_node.scalar;
+
+  // Every key must exist in the table and apply to this type; then type and bounds.
+  const std::vector<std::string> valid = KeyNames(KeyScope::kShock, type_name);
+  for (const auto& [key, value] : node.entries) {
+    const KeySpec* spec = FindKey(KeyScope::kShock, key.scalar);
+    const std::string key_path = path + "." + key.scalar;
+    if (spec == nullptr) {
+      throw InputError(LocationOf(file, key, key_path),
+                       "unknown key" + DidYouMean(key.scalar, valid) + "; a `" + type_name +
+                           "` shock takes: " + Join(valid, ", "));
+    }
+    if (!spec->AppliesTo(type_name)) {
+      throw InputError(LocationOf(file, key, key_path),
+                       "a `" + type_name + "` shock does not take this key; it takes: " +
+                           Join(valid, ", "));
+    }
+    CheckValue(file, value, key_path, *spec);
+  }
+  for (const auto& key_name : valid) {
+    const KeySpec* spec = FindKey(KeyScope::kShock, key_name);
+    if (spec->required && node.Find(key_name) == nullptr) {
+      throw InputError(LocationOf(file, node, path + "." + key_name),
+                       "required key is missing for a `" + type_name + "` shock; expected " +
+                           spec->Expected());
+    }
+  }
+
+  if (const YamlNode* d = node.Find("description")) shock.description = d->scalar;
+  if (const YamlNode* m = node.Find("mode")) FromString(m->scalar, &shock.mode);
+  if (const YamlNode* r = node.Find("rule")) FromString(r->scalar, &shock.rule);
+  shock.duration_months = NumberOr(file, node, "duration_months", path, 12.0);
+  if (!(shock.duration_months > 0.0)) {
+    throw InputError(LocationOf(file, *node.Find("duration_months"), path + ".duration_months"),
+                     "value " + node.Find("duration_months")->scalar +
+                         " is out of range; expected a number in (0, 12]");
+  }
+  shock.change = NumberOr(file, node, "change", path, 0.0);
+  shock.share = NumberOr(file, node, "share", path, 0.0);
+  shock.substitution = NumberOr(file, node, "substitution", path, 0.0);
+  shock.substitute_premium = NumberOr(file, node, "substitute_premium", path, 0.0);
+
+  const bool relative_fraction = shock.type == ShockType::kImportPrice ||
+                                 shock.mode == ChangeMode::kRelative;
+  if (const YamlNode* change = node.Find("change"); change && relative_fraction &&
+                                                     shock.change < -1.0) {
+    throw InputError(LocationOf(file, *change, path + ".change"),
+                     "value " + change->scalar +
+                         " is out of range; a relative change is a fraction >= -1 (-1 = all "
+                         "of it lost)");
+  }
+  if (const YamlNode* unit = node.Find("unit")) {
+    if (shock.mode != ChangeMode::kAbsolute) {
+      throw InputError(LocationOf(file, *unit, path + ".unit"),
+                       "`unit` applies to `mode: absolute` only; a relative change is a "
+                       "fraction");
+    }
+    const double factor = MoneyUnitToModel(unit->scalar, model, scenario.currency,
+                                           scenario.exchange_rate,
+                                           LocationOf(file, *unit, path + ".unit"));
+    shock.change *= factor;
+  }
+
+  const auto sector_codes = model.SectorCodes();
+  if (shock.type == ShockType::kFinalDemand) {
+    const YamlNode* sectors = node.Find("sectors");
+    if (sectors) {
+      shock.sectors = ResolveCodes(file, *sectors, path + ".sectors", sector_codes, "sector");
+    } else {
+      for (Index i = 0; i < model.sector_count(); ++i) shock.sectors.push_back(i);
+    }
+    std::vector<std::pair<std::string, std::vector<Index>>> kinds;
+    for (const auto& kind_name : FinalDemandKindNames()) {
+      FinalDemandKind kind;
+      FromString(kind_name, &kind);
+      kinds.emplace_back(kind_name, model.CategoriesOfKind(kind));
+    }
+    if (const YamlNode* categories = node.Find("categories")) {
+      shock.categories = ResolveCodes(file, *categories, path + ".categories",
+                                      model.CategoryCodes(), "final-demand category", kinds);
+    } else {
+      for (Index f = 0; f < model.category_count(); ++f) {
+        if (model.final_demand_kinds[static_cast<size_t>(f)] != FinalDemandKind::kExports) {
+          shock.categories.push_back(f);
+        }
+      }
+    }
+  } else {
+    if (const YamlNode* products = node.Find("products")) {
+      shock.sectors = ResolveCodes(file, *products, path + ".products", sector_codes, "product");
+    } else {
+      for (Index i = 0; i < model.sector_count(); ++i) shock.sectors.push_back(i);
+    }
+    if (const YamlNode* partners = node.Find("partners")) {
+      shock.partners =
+          ResolveCodes(file, *partners, path + ".partners", model.PartnerCodes(), "partner");
+    } else {
+      for (Index p = 0; p < model.partner_count(); ++p) shock.partners.push_back(p);
+    }
+  }
+  return shock;
+}
+
+void SetReportUnit(const std::string& file, const YamlNode& root, const Model& model,
+                   Scenario* scenario) {
+  scenario->currency = model.currency;
+  scenario->exchange_rate = 1.0;
+  if (const YamlNode* c = root.Find("currency")) scenario->currency = c->scalar;
+  if (scenario->currency != model.currency) {
+    bool found = false;
+    for (const auto& [code, rate] : model.exchange_rates) {
+      if (code == scenario->currency) {
+        scenario->exchange_rate = rate;
+        found = true;
+      }
+    }
+    if (const YamlNode* rate = root.Find("exchange_rate")) {
+      scenario->exchange_rate = ReadNumber(file, *rate, "exchange_rate");
+      found = true;
+    }
+    if (!found) {
+      throw InputError(LocationOf(file, *root.Find("currency"), "currency"),
+                       "the model has no exchange rate for '" + scenario->currency +
+                           "'; give `exchange_rate` (" + model.currency + " per " +
+                           scenario->currency + ") or use " + model.currency);
+    }
+  } else if (const YamlNode* rate = root.Find("exchange_rate")) {
+    throw InputError(LocationOf(file, *rate, "exchange_rate"),
+                     "`exchange_rate` needs a `currency` other than the model's (" +
+                         model.currency + ")");
+  }
+  std::string scale = "model";
+  if (const YamlNode* s = root.Find("scale")) scale = s->scalar;
+  if (scale == "model") {
+    scale = scenario->currency == model.currency ? "" : "million";
+  }
+  if (scale.empty()) {
+    scenario->report_scale = model.unit_scale;
+    scenario->report_unit = model.unit;
+  } else {
+    scenario->report_scale = ScaleWordValue(scale);
+    scenario->report_unit = scenario->currency + (scale == "one" ? "" : " " + scale);
+  }
+}
+
+}  // namespace
+
+std::string ToString(ShockType type) { return NameOf(kShockTypes, type); }
+bool FromString(const std::string& text, ShockType* type) {
+  return ValueOf(kShockTypes, text, type);
+}
+std::string ToString(ChangeMode mode) { return NameOf(kModes, mode); }
+bool FromString(const std::string& text, ChangeMode* mode) { return ValueOf(kModes, text, mode); }
+std::string ToString(SupplyRule rule) { return NameOf(kRules, rule); }
+bool FromString(const std::string& text, SupplyRule* rule) { return ValueOf(kRules, text, rule); }
+
+void ApplyOverride(YamlNode* root, const std::string& assignment) {
+  const size_t eq = assignment.find('=');
+  const std::string where = "--set " + assignment;
+  if (eq == std::string::npos || eq == 0) {
+    throw InputError(SourceLocation{where, 0, 0, ""},
+                     "expected PATH=VALUE, e.g. shocks.russia_demand.change=-0.2");
+  }
+  const std::string path = assignment.substr(0, eq);
+  YamlNode value = ParseYaml(assignment.substr(eq + 1), where);
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    const size_t dot = path.find('.', start);
+    const std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (part.empty()) {
+      throw InputError(SourceLocation{where, 0, 0, ""}, "empty name in the key path '" + path + "'");
+    }
+    parts.push_back(part);
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  if (root->IsNull()) root->kind = YamlNode::Kind::kMap;
+  YamlNode* node = root;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (node->IsNull()) node->kind = YamlNode::Kind::kMap;
+    if (!node->IsMap()) {
+      throw InputError(SourceLocation{where, 0, 0, ""},
+                       "'" + Join(std::vector<std::string>(parts.begin(), parts.begin() + static_cast<long>(i)), ".") +
+                           "' is not a mapping, so it has no key '" + parts[i] + "'");
+    }
+    YamlNode* child = node->Find(parts[i]);
+    if (child == nullptr) {
+      YamlNode key;
+      key.kind = YamlNode::Kind::kScalar;
+      key.scalar = parts[i];
+      node->entries.emplace_back(key, YamlNode());
+      child = &node->entries.back().second;
+    }
+    node = child;
+  }
+  *node = std::move(value);
+}
+
+std::string ScenarioModelFolder(const YamlNode& root, const std::string& file,
+                                const std::string& default_folder) {
+  if (!root.IsMap()) return default_folder;
+  const YamlNode* model = root.Find("model");
+  if (model == nullptr) return default_folder;
+  const std::string text = ReadString(file, *model, "model");
+  namespace fs = std::filesystem;
+  fs::path path(text);
+  if (path.is_relative() && file != "-" && file != "<stdin>") {
+    path = fs::path(file).parent_path() / path;
+  }
+  return path.lexically_normal().string();
+}
+
+Scenario BuildScenario(const YamlNode& root, const std::string& file, const Model& model) {
+  if (!root.IsMap()) {
+    throw InputError(SourceLocation{file, root.line, root.column, ""},
+                     std::string("a scenario is a mapping with `name` and `shocks`, got a ") +
+                         YamlKindName(root.kind));
+  }
+  const std::vector<std::string> valid = KeyNames(KeyScope::kScenario);
+  for (const auto& [key, value] : root.entries) {
+    const KeySpec* spec = FindKey(KeyScope::kScenario, key.scalar);
+    if (spec == nullptr) {
+      throw InputError(LocationOf(file, key, key.scalar),
+                       "unknown key" + DidYouMean(key.scalar, valid) +
+                           "; a scenario takes: " + Join(valid, ", "));
+    }
+    CheckValue(file, value, key.scalar, *spec);
+  }
+  for (const auto& key_name : valid) {
+    const KeySpec* spec = FindKey(KeyScope::kScenario, key_name);
+    if (spec->required && root.Find(key_name) == nullptr) {
+      throw InputError(SourceLocation{file, root.line, root.column, "key '" + key_name + "'"},
+                       "required key is missing; expected " + spec->Expected());
+    }
+  }
+  Scenario scenario;
+  scenario.file = file;
+  scenario.name = root.Find("name")->scalar;
+  if (const YamlNode* d = root.Find("description")) scenario.description = d->scalar;
+  if (const YamlNode* t = root.Find("top")) scenario.top = static_cast<int>(ReadInteger(file, *t, "top"));
+  SetReportUnit(file, root, model, &scenario);
+  const YamlNode& shocks = *root.Find("shocks");
+  for (const auto& [key, value] : shocks.entries) {
+    scenario.shocks.push_back(BuildShock(file, key.scalar, value, model, scenario));
+  }
+  // Lost inputs are combined per product before the rule applies, so one rule serves all.
+  const Shock* first_supply = nullptr;
+  for (const Shock& shock : scenario.shocks) {
+    if (shock.type != ShockType::kImportSupply) continue;
+    if (first_supply == nullptr) {
+      first_supply = &shock;
+    } else if (shock.rule != first_supply->rule) {
+      throw InputError(shock.where, "rule '" + ToString(shock.rule) + "' differs from rule '" +
+                                        ToString(first_supply->rule) + "' of shock '" +
+                                        first_supply->name +
+                                        "'; all import_supply shocks of a scenario share one rule");
+    }
+  }
+  return scenario;
+}
+
+}  // namespace spillover

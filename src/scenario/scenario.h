@@ -1,0 +1,68 @@
+// Scenarios: typed, checked against the key table and against the model's codes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model.h"
+#include "io/yaml_doc.h"
+
+namespace spillover {
+
+enum class ShockType { kFinalDemand, kExports, kImportSupply, kImportPrice };
+enum class ChangeMode { kRelative, kAbsolute };
+enum class SupplyRule { kProportional, kBottleneck };
+
+std::string ToString(ShockType type);
+bool FromString(const std::string& text, ShockType* type);
+std::string ToString(ChangeMode mode);
+bool FromString(const std::string& text, ChangeMode* mode);
+std::string ToString(SupplyRule rule);
+bool FromString(const std::string& text, SupplyRule* rule);
+
+struct Shock {
+  std::string name;
+  std::string description;
+  ShockType type = ShockType::kFinalDemand;
+  ChangeMode mode = ChangeMode::kRelative;
+  double change = 0.0;       // fraction, or amount in the model's unit (already converted)
+  double share = 0.0;        // import_supply: fraction lost
+  double substitution = 0.0;
+  double substitute_premium = 0.0;
+  SupplyRule rule = SupplyRule::kProportional;
+  double duration_months = 12.0;
+  std::vector<Index> sectors;     // final_demand: sector indices; trade shocks: products
+  std::vector<Index> categories;  // final_demand
+  std::vector<Index> partners;    // trade shocks
+  SourceLocation where;
+
+  double YearFraction() const { return duration_months / 12.0; }
+};
+
+struct Scenario {
+  std::string file;
+  std::string name;
+  std::string description;
+  std::string currency;        // of reported money values
+  double exchange_rate = 1.0;  // model currency units per unit of `currency`
+  double report_scale = 1.0;   // currency units per reported unit
+  std::string report_unit;     // e.g. "KZT thousand", "USD million"
+  int top = 10;
+  std::vector<Shock> shocks;
+};
+
+// Overrides one key: `assignment` is "PATH=VALUE" with PATH dotted (shocks.NAME.change)
+// and VALUE a YAML value ("-0.2", "[RUS, CHN]").
+void ApplyOverride(YamlNode* root, const std::string& assignment);
+
+// The model folder the scenario asks for, resolved against the scenario file's folder, or
+// `default_folder`.
+std::string ScenarioModelFolder(const YamlNode& root, const std::string& file,
+                                const std::string& default_folder);
+
+// Checks every key against the key table and every code against the model, and converts
+// absolute amounts into the model's unit.
+Scenario BuildScenario(const YamlNode& root, const std::string& file, const Model& model);
+
+}  // namespace spillover
