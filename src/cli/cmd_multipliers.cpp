@@ -12,9 +12,9 @@ namespace spillover::cli {
 
 int MultipliersCommand(const Args& args) {
   po::options_description options("Options");
-  options.add_options()("help,h", "show this help")(
-      "model,m", po::value<std::string>()->default_value(""),
-      "model folder (default: the shipped model)")(
+  options.add_options()("help,h", "show this help")("model,m",
+                                                    po::value<std::string>()->default_value(""),
+                                                    "model folder (default: the shipped model)")(
       "format,f", po::value<std::string>()->default_value("table"),
       "what goes to standard output: table or csv")(
       "out,o", po::value<std::string>()->default_value(""),
@@ -33,8 +33,8 @@ int MultipliersCommand(const Args& args) {
       vm["model"].as<std::string>().empty() ? DefaultModelFolder() : vm["model"].as<std::string>();
   const LoadedModel loaded = LoadModel(folder);
   const Model& model = loaded.model;
-  const Coefficients coefficients = ComputeCoefficients(model);
-  const LeontiefSolver solver(coefficients.technical);
+  const Coefficients& coefficients = loaded.coefficients;
+  const LeontiefSolver& solver = *loaded.solver;
   const Multipliers multipliers = ComputeMultipliers(model, coefficients, solver);
   const Linkages linkages = ComputeLinkages(coefficients, solver);
   const std::string csv = FormatMultipliersCsv(model, multipliers, linkages);

@@ -54,6 +54,11 @@ PreparedModel::PreparedModel(Model model)
       coefficients_(ComputeCoefficients(model_)),
       solver_(coefficients_.technical) {}
 
+PreparedModel::PreparedModel(LoadedModel&& loaded)
+    : model_(std::move(loaded.model)),
+      coefficients_(std::move(loaded.coefficients)),
+      solver_(std::move(*loaded.solver)) {}
+
 Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change) {
   const Model& m = prepared.model();
   const Coefficients& c = prepared.coefficients();
@@ -89,11 +94,18 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change) {
     if (exports_total > 0.0) out.exports.row(j) *= std::max(0.0, 1.0 - exports_cut / exports_total);
   }
 
-  // Imported final use is cut by the imports lost; taxes on final use follow the totals.
+  // Imported final use is cut by the imports lost. Intermediate imports follow output at
+  // fixed coefficients (so the accounts balance), from the origins that still supply; the
+  // part of that requirement beyond what the origins supply is the import gap, which is
+  // zero under the bottleneck rule and bridged (e.g. from stocks) under the proportional one.
   out.imports_final = change.availability.asDiagonal() * m.imports_final;
-  const Vector intermediate_imports = c.imports * out.output;
-  const Vector received = change.availability.cwiseProduct(intermediate_imports) +
-                          out.imports_final.rowwise().sum();
+  const Vector required = c.imports * out.output;
+  const Vector available = change.availability.cwiseProduct(c.imports * c.output);
+  out.import_gap = Vector::Zero(n);
+  for (Index i = 0; i < n; ++i) {
+    if (change.availability(i) < 1.0) out.import_gap(i) = std::max(0.0, required(i) - available(i));
+  }
+  const Vector received = required + out.imports_final.rowwise().sum();
   out.imports = received.asDiagonal() * change.origin_mix;
 
   const RowVector base_taxes = m.ProductTaxes();
@@ -138,6 +150,9 @@ ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario)
   result.model_name = m.name;
   result.money_unit = scenario.report_unit;
   result.top = scenario.top;
+  for (const auto* list : {&m.sectors, &m.partners, &m.final_demand}) {
+    for (const Entry& e : *list) result.names[e.code] = e.name;
+  }
   // Model unit -> reported unit.
   const double money = m.unit_scale / (scenario.exchange_rate * scenario.report_scale);
   const std::string& unit = scenario.report_unit;
@@ -156,6 +171,7 @@ ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario)
   AddRow(&result, region, all, "exports", unit, money * m.exports.sum(), money * out.exports.sum());
   AddRow(&result, region, all, "imports", unit, money * m.ImportsByOrigin().sum(),
          money * out.imports.sum());
+  AddRow(&result, region, all, "import_gap", unit, 0.0, money * out.import_gap.sum());
   AddRow(&result, region, all, "cpi", "index (base = 1)", 1.0, out.cpi);
   for (Index f = 0; f < m.category_count(); ++f) {
     const std::string& code = m.final_demand[static_cast<size_t>(f)].code;
@@ -199,9 +215,14 @@ ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario)
   }
   std::vector<std::string> messages;
   if (!out.constrained.empty()) {
+    std::vector<std::string> shown(
+        out.constrained.begin(),
+        out.constrained.begin() + static_cast<long>(std::min<size_t>(8, out.constrained.size())));
+    if (out.constrained.size() > shown.size()) {
+      shown.push_back("and " + std::to_string(out.constrained.size() - shown.size()) + " more");
+    }
     messages.push_back("output held at a supply limit (lost imported inputs) in " +
-                       std::to_string(out.constrained.size()) +
-                       " sector(s): " + Join(out.constrained, ", "));
+                       std::to_string(out.constrained.size()) + " sector(s): " + Join(shown, ", "));
   }
   std::vector<std::string> negative;
   for (Index j = 0; j < n; ++j) {

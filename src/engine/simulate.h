@@ -3,6 +3,7 @@
 
 #include "core/model.h"
 #include "engine/leontief.h"
+#include "io/model_io.h"
 #include "results/result_table.h"
 #include "scenario/scenario.h"
 #include "shocks/translate.h"
@@ -14,6 +15,8 @@ namespace spillover {
 class PreparedModel {
  public:
   explicit PreparedModel(Model model);
+  // Takes over the coefficients and factorisation that loading computed.
+  explicit PreparedModel(LoadedModel&& loaded);
   const Model& model() const { return model_; }
   const Coefficients& coefficients() const { return coefficients_; }
   const LeontiefSolver& solver() const { return solver_; }
@@ -27,12 +30,13 @@ class PreparedModel {
 // The scenario's new state of the economy, in the model's unit.
 struct Outcome {
   Vector output;
-  Matrix final_use;       // domestic, sectors × categories
-  Matrix imports_final;   // products × categories
-  Matrix imports;         // by origin, products × partners
-  Matrix exports;         // products × partners
+  Matrix final_use;         // domestic, sectors × categories
+  Matrix imports_final;     // products × categories
+  Matrix imports;           // by origin, products × partners
+  Vector import_gap;        // per product: imports required at the new output beyond supply
+  Matrix exports;           // products × partners
   RowVector product_taxes;  // sector and final-use columns
-  Vector prices;          // sector price index, base 1
+  Vector prices;            // sector price index, base 1
   double cpi = 1.0;
   std::vector<std::string> constrained;  // sectors held at a supply limit
 };

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string_view>
 #include <unordered_map>
@@ -114,6 +115,10 @@ std::unordered_map<std::string, Index> PositionMap(const std::vector<std::string
 }  // namespace
 
 std::string ReadFile(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw InputError(SourceLocation{path, 0, 0, ""}, "is a directory; expected a file");
+  }
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) throw InputError(SourceLocation{path, 0, 0, ""}, "cannot open the file");
   std::string data;
@@ -135,7 +140,13 @@ std::string ReadFile(const std::string& path) {
 Matrix ReadLabelledMatrix(const std::string& path, const std::vector<std::string>& row_codes,
                           const std::vector<std::string>& col_codes,
                           const std::vector<std::string>& optional_col_codes) {
-  const std::string data = ReadFile(path);
+  return ParseLabelledMatrix(ReadFile(path), path, row_codes, col_codes, optional_col_codes);
+}
+
+Matrix ParseLabelledMatrix(const std::string& data, const std::string& path,
+                           const std::vector<std::string>& row_codes,
+                           const std::vector<std::string>& col_codes,
+                           const std::vector<std::string>& optional_col_codes) {
   std::string_view view(data);
   if (view.size() >= 3 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);  // BOM
   CsvCursor cursor(path, view);
@@ -183,8 +194,8 @@ Matrix ReadLabelledMatrix(const std::string& path, const std::vector<std::string
   }
 
   const auto row_position = PositionMap(row_codes);
-  Matrix values = Matrix::Zero(static_cast<Index>(row_codes.size()),
-                               static_cast<Index>(col_codes.size()));
+  Matrix values =
+      Matrix::Zero(static_cast<Index>(row_codes.size()), static_cast<Index>(col_codes.size()));
   std::vector<int> row_line(row_codes.size(), 0);
   const size_t expected_fields = target_col.size() + (skip_name ? 2 : 1);
   while (!cursor.AtEnd()) {
@@ -199,9 +210,9 @@ Matrix ReadLabelledMatrix(const std::string& path, const std::vector<std::string
     }
     const size_t row = static_cast<size_t>(it->second);
     if (row_line[row] != 0) {
-      throw InputError(SourceLocation{path, line, 1, ""},
-                       "row '" + code + "' appears twice (first at line " +
-                           std::to_string(row_line[row]) + ")");
+      throw InputError(
+          SourceLocation{path, line, 1, ""},
+          "row '" + code + "' appears twice (first at line " + std::to_string(row_line[row]) + ")");
     }
     row_line[row] = line;
     size_t fields = 1;
@@ -235,9 +246,9 @@ Matrix ReadLabelledMatrix(const std::string& path, const std::vector<std::string
       values(static_cast<Index>(row), col) = value;
     }
     if (fields != expected_fields) {
-      throw InputError(SourceLocation{path, line, 0, "row '" + code + "'"},
-                       "expected " + std::to_string(expected_fields) + " fields, got " +
-                           std::to_string(fields));
+      throw InputError(
+          SourceLocation{path, line, 0, "row '" + code + "'"},
+          "expected " + std::to_string(expected_fields) + " fields, got " + std::to_string(fields));
     }
     cursor.EndRecord();
   }
@@ -282,34 +293,6 @@ TextTable ReadTextCsv(const std::string& path) {
   }
   if (header) throw InputError(SourceLocation{path, 1, 0, ""}, "the file is empty");
   return table;
-}
-
-bool SplitCsvRecord(const std::string& line, std::vector<std::string>* fields) {
-  fields->clear();
-  std::string field;
-  bool in_quotes = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (in_quotes) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        field.push_back('"');
-        ++i;
-      } else if (c == '"') {
-        in_quotes = false;
-      } else {
-        field.push_back(c);
-      }
-    } else if (c == '"') {
-      in_quotes = true;
-    } else if (c == ',') {
-      fields->push_back(field);
-      field.clear();
-    } else {
-      field.push_back(c);
-    }
-  }
-  fields->push_back(field);
-  return !in_quotes;
 }
 
 std::string CsvField(const std::string& text) {

@@ -18,6 +18,12 @@ Matrix ReadLabelledMatrix(const std::string& path, const std::vector<std::string
                           const std::vector<std::string>& col_codes,
                           const std::vector<std::string>& optional_col_codes = {});
 
+// The same on text already in memory; `path` names it in messages.
+Matrix ParseLabelledMatrix(const std::string& text, const std::string& path,
+                           const std::vector<std::string>& row_codes,
+                           const std::vector<std::string>& col_codes,
+                           const std::vector<std::string>& optional_col_codes = {});
+
 // A CSV file as text cells, with the 1-based line number of each record.
 struct TextTable {
   std::vector<std::string> header;
@@ -25,9 +31,6 @@ struct TextTable {
   std::vector<int> lines;
 };
 TextTable ReadTextCsv(const std::string& path);
-
-// Splits one CSV record (RFC 4180 quoting). Returns false on an unterminated quote.
-bool SplitCsvRecord(const std::string& line, std::vector<std::string>* fields);
 
 // Quotes a field when it holds a comma, a quote or a line break.
 std::string CsvField(const std::string& text);

@@ -50,9 +50,9 @@ struct Reader {
       const YamlNode* name = item.Find("name");
       entry.name = name ? ReadString(file, *name, path + ".name") : entry.code;
       if (entry.code.empty() || entry.code.find_first_of(":,\"\n") != std::string::npos) {
-        throw InputError(LocationOf(file, *item.Find("code"), path + ".code"),
-                         "code '" + entry.code +
-                             "' is empty or holds ':', ',', '\"' or a line break");
+        throw InputError(
+            LocationOf(file, *item.Find("code"), path + ".code"),
+            "code '" + entry.code + "' is empty or holds ':', ',', '\"' or a line break");
       }
       if (!seen.insert(entry.code).second) {
         throw InputError(LocationOf(file, *item.Find("code"), path + ".code"),
@@ -70,9 +70,8 @@ struct Reader {
     std::vector<Kind> kinds;
     for (size_t i = 0; i < items.size(); ++i) {
       const std::string path = key + "[" + std::to_string(i) + "].kind";
-      const std::string text =
-          ReadString(file, RequireKey(file, *items[i], key + "[" + std::to_string(i) + "]", "kind"),
-                     path);
+      const std::string text = ReadString(
+          file, RequireKey(file, *items[i], key + "[" + std::to_string(i) + "]", "kind"), path);
       Kind kind;
       if (!FromString(text, &kind)) {
         throw InputError(LocationOf(file, *items[i]->Find("kind"), path),
@@ -101,11 +100,11 @@ void CheckSign(const Matrix& m, const std::string& file, const std::vector<std::
   for (Index j = 0; j < m.cols(); ++j) {
     for (Index i = 0; i < m.rows(); ++i) {
       if (m(i, j) < 0.0) {
-        throw InputError(SourceLocation{file, 0, 0,
-                                        "row '" + rows[static_cast<size_t>(i)] + "', column '" +
-                                            cols[static_cast<size_t>(j)] + "'"},
-                         "value " + FormatNumber(m(i, j)) + " is negative; " + what +
-                             " must be >= 0");
+        throw InputError(
+            SourceLocation{file, 0, 0,
+                           "row '" + rows[static_cast<size_t>(i)] + "', column '" +
+                               cols[static_cast<size_t>(j)] + "'"},
+            "value " + FormatNumber(m(i, j)) + " is negative; " + what + " must be >= 0");
       }
     }
   }
@@ -139,14 +138,17 @@ LoadedModel LoadModel(const std::string& folder) {
   LoadedModel loaded;
   Model& m = loaded.model;
   m.folder = folder;
-  const long long format = ReadInteger(yaml_path, RequireKey(yaml_path, root, "", "format"), "format");
+  const long long format =
+      ReadInteger(yaml_path, RequireKey(yaml_path, root, "", "format"), "format");
   if (format != 1) {
     throw InputError(LocationOf(yaml_path, *root.Find("format"), "format"),
                      "unsupported format " + std::to_string(format) + "; expected 1");
   }
   m.name = ReadString(yaml_path, RequireKey(yaml_path, root, "", "name"), "name");
-  if (const YamlNode* d = root.Find("description")) m.description = ReadString(yaml_path, *d, "description");
-  m.year = static_cast<int>(ReadInteger(yaml_path, RequireKey(yaml_path, root, "", "year"), "year"));
+  if (const YamlNode* d = root.Find("description"))
+    m.description = ReadString(yaml_path, *d, "description");
+  m.year =
+      static_cast<int>(ReadInteger(yaml_path, RequireKey(yaml_path, root, "", "year"), "year"));
   m.currency = ReadString(yaml_path, RequireKey(yaml_path, root, "", "currency"), "currency");
   m.unit = ReadString(yaml_path, RequireKey(yaml_path, root, "", "unit"), "unit");
   if (const YamlNode* s = root.Find("unit_scale")) {
@@ -208,7 +210,8 @@ LoadedModel LoadModel(const std::string& folder) {
   auto path_of = [&](const std::string& key, bool required) -> std::string {
     const YamlNode* node = files.Find(key);
     if (node == nullptr) {
-      if (required) throw InputError(LocationOf(yaml_path, files, "files." + key), "required key is missing");
+      if (required)
+        throw InputError(LocationOf(yaml_path, files, "files." + key), "required key is missing");
       return "";
     }
     const std::string name = ReadString(yaml_path, *node, "files." + key);
@@ -284,12 +287,13 @@ LoadedModel LoadModel(const std::string& folder) {
     const size_t sj = static_cast<size_t>(j);
     if (x(j) < 0.0) {
       throw InputError(SourceLocation{y_path, 0, 0, "row '" + sectors[sj] + "'"},
-                       "output (row sum of intermediate and final use) is " +
-                           FormatNumber(x(j)) + "; expected >= 0");
+                       "output (row sum of intermediate and final use) is " + FormatNumber(x(j)) +
+                           "; expected >= 0");
     }
     if (x(j) == 0.0) {
       if (m.intermediate.col(j).cwiseAbs().sum() + m.imports_intermediate.col(j).cwiseAbs().sum() +
-              m.primary_inputs.col(j).cwiseAbs().sum() > 0.0) {
+              m.primary_inputs.col(j).cwiseAbs().sum() >
+          0.0) {
         throw InputError(SourceLocation{z_path, 0, 0, "column '" + sectors[sj] + "'"},
                          "sector has inputs but zero output (row sum of intermediate and final "
                          "use is 0)");
@@ -304,9 +308,9 @@ LoadedModel LoadModel(const std::string& folder) {
     if (residual > tol) {
       throw InputError(SourceLocation{v_path, 0, 0, "column '" + sectors[sj] + "'"},
                        "column balance fails: inputs (intermediate + imports + value added) " +
-                           FormatNumber(inputs(j)) + " differ from output " +
-                           FormatNumber(x(j)) + " by " + FormatNumber(residual) +
-                           " relative; tolerance " + FormatNumber(tol));
+                           FormatNumber(inputs(j)) + " differ from output " + FormatNumber(x(j)) +
+                           " by " + FormatNumber(residual) + " relative; tolerance " +
+                           FormatNumber(tol));
     }
   }
   loaded.checks.push_back(column_check);
@@ -332,7 +336,8 @@ LoadedModel LoadModel(const std::string& folder) {
   loaded.checks.push_back(exports_check);
 
   ModelCheck origin_check{"import origin shares sum to 1", 0, ""};
-  const Vector imports_total = m.imports_intermediate.rowwise().sum() + m.imports_final.rowwise().sum();
+  const Vector imports_total =
+      m.imports_intermediate.rowwise().sum() + m.imports_final.rowwise().sum();
   for (Index i = 0; i < n; ++i) {
     if (imports_total(i) == 0.0) continue;
     const double residual = std::fabs(m.import_origin.row(i).sum() - 1.0);
@@ -341,16 +346,22 @@ LoadedModel LoadModel(const std::string& folder) {
       origin_check.where = sectors[static_cast<size_t>(i)];
     }
     if (residual > tol) {
-      throw InputError(SourceLocation{origin_path, 0, 0, "row '" + sectors[static_cast<size_t>(i)] + "'"},
-                       "import origin shares sum to " + FormatNumber(m.import_origin.row(i).sum()) +
-                           "; expected 1 for a product with imports");
+      throw InputError(
+          SourceLocation{origin_path, 0, 0, "row '" + sectors[static_cast<size_t>(i)] + "'"},
+          "import origin shares sum to " + FormatNumber(m.import_origin.row(i).sum()) +
+              "; expected 1 for a product with imports");
     }
   }
   loaded.checks.push_back(origin_check);
 
-  const Coefficients coefficients = ComputeCoefficients(m);
-  const LeontiefSolver solver(coefficients.technical);
-  loaded.spectral_radius_bound = CheckProductive(solver, sectors);
+  loaded.coefficients = ComputeCoefficients(m);
+  try {
+    loaded.solver = std::make_unique<LeontiefSolver>(loaded.coefficients.technical);
+    loaded.spectral_radius_bound = CheckProductive(*loaded.solver, sectors);
+  } catch (const ModelError& e) {
+    throw ModelError(z_path + ": " + e.what());
+  }
+  const LeontiefSolver& solver = *loaded.solver;
   const Vector reproduced = solver.Solve(Vector(m.final_use.rowwise().sum()));
   ModelCheck solve_check{"x = L y reproduces output", 0, ""};
   for (Index i = 0; i < n; ++i) {

@@ -1,10 +1,12 @@
 // Loading and checking a model folder (docs/model-format.md).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/model.h"
+#include "engine/leontief.h"
 
 namespace spillover {
 
@@ -14,8 +16,12 @@ struct ModelCheck {
   std::string where;   // the sector or cell of the worst residual
 };
 
+// The checked model with the coefficients and factorisation the checks needed, so that
+// nothing is computed twice.
 struct LoadedModel {
   Model model;
+  Coefficients coefficients;
+  std::unique_ptr<LeontiefSolver> solver;
   std::vector<ModelCheck> checks;  // every check that passed, with its worst residual
   double spectral_radius_bound = 0.0;
 };

@@ -68,6 +68,19 @@ class TreeBuilder : public YAML::EventHandler {
     return SourceLocation{file_, mark.line + 1, mark.column + 1, ""};
   }
 
+  // The dotted path of the enclosing keys, then `last`.
+  std::string PathTo(const std::string& last) const {
+    std::string path;
+    for (size_t i = 0; i + 1 < stack_.size(); ++i) {
+      const Frame& frame = stack_[i];
+      const std::string part = frame.node.kind == YamlNode::Kind::kSequence
+                                   ? "[" + std::to_string(frame.node.items.size()) + "]"
+                                   : frame.key.scalar;
+      path += (path.empty() || part[0] == '[' ? "" : ".") + part;
+    }
+    return path + (path.empty() ? "" : ".") + last;
+  }
+
   void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) {
       throw InputError(Where(mark), "anchors ('&name') are not supported; write the value out");
@@ -113,15 +126,15 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (!top.have_key) {
       if (node.kind != YamlNode::Kind::kScalar) {
-        throw InputError(SourceLocation{file_, node.line, node.column, ""},
-                         std::string("a mapping key must be a plain name, got a ") +
-                             YamlKindName(node.kind));
+        throw InputError(
+            SourceLocation{file_, node.line, node.column, ""},
+            std::string("a mapping key must be a plain name, got a ") + YamlKindName(node.kind));
       }
       for (const auto& entry : top.node.entries) {
         if (entry.first.scalar == node.scalar) {
-          throw InputError(SourceLocation{file_, node.line, node.column, node.scalar},
-                           "duplicate key (first given at line " +
-                               std::to_string(entry.first.line) + ")");
+          throw InputError(
+              SourceLocation{file_, node.line, node.column, "key '" + PathTo(node.scalar) + "'"},
+              "duplicate key (first given at line " + std::to_string(entry.first.line) + ")");
         }
       }
       top.key = std::move(node);
@@ -170,8 +183,46 @@ const char* YamlKindName(YamlNode::Kind kind) {
   return "?";
 }
 
+namespace {
+
+// Scenario files are UTF-8 text: a NUL or an invalid byte sequence is reported with its
+// position instead of being copied into the results.
+void CheckText(const std::string& text, const std::string& file_name) {
+  int line = 1, column = 1;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t length = 1;
+    if (c == 0) {
+      throw InputError(SourceLocation{file_name, line, column, ""},
+                       "holds a NUL byte; expected UTF-8 text");
+    }
+    if (c >= 0x80) {
+      length = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+      bool valid = length != 0 && i + length <= text.size();
+      for (size_t k = 1; valid && k < length; ++k) {
+        valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+      }
+      if (!valid) {
+        throw InputError(
+            SourceLocation{file_name, line, column, ""},
+            "is not valid UTF-8 text (byte " + std::to_string(c) + "); save the file as UTF-8");
+      }
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += length;
+  }
+}
+
+}  // namespace
+
 YamlNode ParseYaml(const std::string& text, const std::string& file_name,
                    const YamlLimits& limits) {
+  CheckText(text, file_name);
   std::istringstream stream(text);
   TreeBuilder builder(file_name, limits);
   try {

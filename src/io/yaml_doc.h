@@ -20,9 +20,10 @@ struct YamlNode {
   Kind kind = Kind::kNull;
   std::string scalar;  // the text of a scalar, as written
   bool quoted = false;
-  int line = 0;  // 1-based
+  std::string origin;  // where the node came from when not the file itself (a --set option)
+  int line = 0;        // 1-based; 0 when unknown
   int column = 0;
-  std::vector<YamlNode> items;                           // a sequence
+  std::vector<YamlNode> items;                         // a sequence
   std::vector<std::pair<YamlNode, YamlNode>> entries;  // a mapping, in file order
 
   const YamlNode* Find(const std::string& key) const;

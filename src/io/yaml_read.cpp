@@ -8,6 +8,9 @@
 namespace spillover {
 
 SourceLocation LocationOf(const std::string& file, const YamlNode& node, const std::string& key) {
+  if (!node.origin.empty()) {
+    return SourceLocation{node.origin, 0, 0, key.empty() ? "" : "key '" + key + "'"};
+  }
   return SourceLocation{file, node.line, node.column, key.empty() ? "" : "key '" + key + "'"};
 }
 
@@ -23,8 +26,8 @@ void CheckMapKeys(const std::string& file, const YamlNode& node, const std::stri
     if (!known) {
       const std::string full = path.empty() ? key.scalar : path + "." + key.scalar;
       throw InputError(LocationOf(file, key, full),
-                       "unknown key" + DidYouMean(key.scalar, allowed) + "; valid keys here: " +
-                           Join(allowed, ", "));
+                       "unknown key" + DidYouMean(key.scalar, allowed) +
+                           "; valid keys here: " + Join(allowed, ", "));
     }
   }
 }

@@ -40,6 +40,21 @@ std::string Line(const std::string& label, const ResultRow& row, size_t label_wi
          Pad(Percent(row.PercentChange()), 10, true) + "\n";
 }
 
+// "code name", cut to fit the label column.
+std::string Label(const ScenarioResult& result, const std::string& code, size_t width) {
+  auto it = result.names.find(code);
+  std::string label = code;
+  if (it != result.names.end() && it->second != code) label += " " + it->second;
+  size_t count = 0, cut = label.size();
+  for (size_t i = 0; i < label.size(); ++i) {
+    if ((static_cast<unsigned char>(label[i]) & 0xC0) != 0x80 && ++count > width - 2) {
+      cut = i;
+      break;
+    }
+  }
+  return cut < label.size() ? label.substr(0, cut) + "…" : label;
+}
+
 std::string Header(const std::string& title, size_t label_width) {
   return Pad(title, label_width, false) + Pad("baseline", 20, true) + Pad("scenario", 20, true) +
          Pad("change", 18, true) + Pad("%", 10, true) + "\n";
@@ -80,15 +95,19 @@ std::string FormatTable(const ScenarioResult& result) {
   out += "Money:    " + result.money_unit + " (annual flows; prices as index, base = 1)\n";
   if (!result.message.empty()) out += "Note:     " + result.message + "\n";
   out += "\n";
-  const size_t w = 28;
+  const size_t w = 34;
   std::string region;
   for (const auto& row : result.rows) {
     if (row.variable == "gdp") region = row.region;
   }
   out += Header("Headline", w);
   const std::pair<const char*, const char*> headline[] = {
-      {"gdp", "GDP"}, {"gva", "Gross value added"}, {"net_product_taxes", "Net taxes on products"},
-      {"output", "Gross output"}, {"exports", "Exports"}, {"imports", "Imports"},
+      {"gdp", "GDP"},
+      {"gva", "Gross value added"},
+      {"net_product_taxes", "Net taxes on products"},
+      {"output", "Gross output"},
+      {"exports", "Exports"},
+      {"imports", "Imports"},
       {"cpi", "Consumer prices (index)"}};
   for (const auto& [variable, label] : headline) {
     if (const ResultRow* row = result.Find(variable, region, "ALL")) out += Line(label, *row, w);
@@ -98,11 +117,11 @@ std::string FormatTable(const ScenarioResult& result) {
   std::vector<const ResultRow*> imports;
   for (const auto& row : result.rows) {
     if (row.sector != "ALL" || row.region == region) continue;
-    if (row.variable == "exports") out += Line(row.region, row, w);
+    if (row.variable == "exports") out += Line(Label(result, row.region, w), row, w);
     if (row.variable == "imports") imports.push_back(&row);
   }
   out += "\n" + Header("Imports by origin", w);
-  for (const ResultRow* row : imports) out += Line(row->region, *row, w);
+  for (const ResultRow* row : imports) out += Line(Label(result, row->region, w), *row, w);
 
   std::vector<const ResultRow*> sectors;
   for (const auto& row : result.rows) {
@@ -119,7 +138,9 @@ std::string FormatTable(const ScenarioResult& result) {
   if (changed > 0) {
     out += "\n" + Header("Output, sectors hit hardest", w);
     for (size_t k = 0; k < shown; ++k) {
-      if (sectors[k]->Change() != 0.0) out += Line(sectors[k]->sector, *sectors[k], w);
+      if (sectors[k]->Change() != 0.0) {
+        out += Line(Label(result, sectors[k]->sector, w), *sectors[k], w);
+      }
     }
   } else {
     out += "\nNo sector's output changes.\n";
@@ -192,10 +213,10 @@ std::string FormatJson(const std::vector<ScenarioResult>& results) {
       if (row.sector != "ALL") continue;
       out += first ? "\n" : ",\n";
       first = false;
-      out += "        {\"region\": " + JsonString(row.region) + ", \"variable\": " +
-             JsonString(row.variable) + ", \"unit\": " + JsonString(row.unit) +
-             ", \"baseline\": " + JsonNumber(row.baseline) + ", \"value\": " +
-             JsonNumber(row.value) + ", \"change\": " + JsonNumber(row.Change()) +
+      out += "        {\"region\": " + JsonString(row.region) +
+             ", \"variable\": " + JsonString(row.variable) + ", \"unit\": " + JsonString(row.unit) +
+             ", \"baseline\": " + JsonNumber(row.baseline) +
+             ", \"value\": " + JsonNumber(row.value) + ", \"change\": " + JsonNumber(row.Change()) +
              ", \"pct_change\": " + JsonNumber(row.PercentChange()) + "}";
     }
     out += "\n      ]\n    }";

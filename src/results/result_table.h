@@ -1,6 +1,7 @@
 // The tidy result table: one row per (region or partner, sector, variable).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct ScenarioResult {
   RunStatus status = RunStatus::kOk;
   std::string message;  // what the status means, e.g. which sectors hit a supply limit
   std::vector<ResultRow> rows;
+  std::map<std::string, std::string> names;  // sector, category and partner code -> name
   int top = 10;
 
   const ResultRow* Find(const std::string& variable, const std::string& region,

@@ -7,8 +7,7 @@ namespace spillover {
 const PreparedModel& ModelCache::Get(const std::string& folder) {
   auto it = models_.find(folder);
   if (it == models_.end()) {
-    LoadedModel loaded = LoadModel(folder);
-    it = models_.emplace(folder, std::make_unique<PreparedModel>(std::move(loaded.model))).first;
+    it = models_.emplace(folder, std::make_unique<PreparedModel>(LoadModel(folder))).first;
   }
   return *it->second;
 }

@@ -83,14 +83,12 @@ void CheckValue(const std::string& file, const YamlNode& node, const std::string
         for (const auto& item : node.items) ReadString(file, item, path);
         return;
       }
-      throw InputError(LocationOf(file, node, path),
-                       std::string("expected ") + spec.Expected() + ", got a " +
-                           YamlKindName(node.kind));
+      throw InputError(LocationOf(file, node, path), std::string("expected ") + spec.Expected() +
+                                                         ", got a " + YamlKindName(node.kind));
     case KeyType::kShockMap:
       if (!node.IsMap() && !node.IsNull()) {
-        throw InputError(LocationOf(file, node, path),
-                         std::string("expected ") + spec.Expected() + ", got a " +
-                             YamlKindName(node.kind));
+        throw InputError(LocationOf(file, node, path), std::string("expected ") + spec.Expected() +
+                                                           ", got a " + YamlKindName(node.kind));
       }
       return;
   }
@@ -98,10 +96,10 @@ void CheckValue(const std::string& file, const YamlNode& node, const std::string
 
 // Resolves a code list ("all", a code, or a list) against `codes`. `kinds` maps extra
 // names (e.g. final-demand kinds) to several indices.
-std::vector<Index> ResolveCodes(const std::string& file, const YamlNode& node,
-                                const std::string& path, const std::vector<std::string>& codes,
-                                const std::string& what,
-                                const std::vector<std::pair<std::string, std::vector<Index>>>& kinds = {}) {
+std::vector<Index> ResolveCodes(
+    const std::string& file, const YamlNode& node, const std::string& path,
+    const std::vector<std::string>& codes, const std::string& what,
+    const std::vector<std::pair<std::string, std::vector<Index>>>& kinds = {}) {
   std::vector<const YamlNode*> items;
   if (node.IsScalar()) {
     items.push_back(&node);
@@ -136,12 +134,10 @@ std::vector<Index> ResolveCodes(const std::string& file, const YamlNode& node,
     if (!found) {
       std::vector<std::string> candidates = codes;
       for (const auto& k : kinds) candidates.push_back(k.first);
-      const std::string shown =
-          codes.size() <= 12 ? "; valid: all, " + Join(candidates, ", ")
-                             : "; see `spillover model info` for the codes";
-      throw InputError(LocationOf(file, *item, path),
-                       "unknown " + what + " code '" + text + "'" + DidYouMean(text, candidates) +
-                           shown);
+      const std::string shown = codes.size() <= 12 ? "; valid: all, " + Join(candidates, ", ")
+                                                   : "; see `spillover model info` for the codes";
+      throw InputError(LocationOf(file, *item, path), "unknown " + what + " code '" + text + "'" +
+                                                          DidYouMean(text, candidates) + shown);
     }
   }
   if (out.empty()) {
@@ -183,18 +179,18 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
                            "` shock takes: " + Join(valid, ", "));
     }
     if (!spec->AppliesTo(type_name)) {
-      throw InputError(LocationOf(file, key, key_path),
-                       "a `" + type_name + "` shock does not take this key; it takes: " +
-                           Join(valid, ", "));
+      throw InputError(
+          LocationOf(file, key, key_path),
+          "a `" + type_name + "` shock does not take this key; it takes: " + Join(valid, ", "));
     }
     CheckValue(file, value, key_path, *spec);
   }
   for (const auto& key_name : valid) {
     const KeySpec* spec = FindKey(KeyScope::kShock, key_name);
     if (spec->required && node.Find(key_name) == nullptr) {
-      throw InputError(LocationOf(file, node, path + "." + key_name),
-                       "required key is missing for a `" + type_name + "` shock; expected " +
-                           spec->Expected());
+      throw InputError(
+          LocationOf(file, node, path + "." + key_name),
+          "required key is missing for a `" + type_name + "` shock; expected " + spec->Expected());
     }
   }
 
@@ -212,10 +208,10 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
   shock.substitution = NumberOr(file, node, "substitution", path, 0.0);
   shock.substitute_premium = NumberOr(file, node, "substitute_premium", path, 0.0);
 
-  const bool relative_fraction = shock.type == ShockType::kImportPrice ||
-                                 shock.mode == ChangeMode::kRelative;
-  if (const YamlNode* change = node.Find("change"); change && relative_fraction &&
-                                                     shock.change < -1.0) {
+  const bool relative_fraction =
+      shock.type == ShockType::kImportPrice || shock.mode == ChangeMode::kRelative;
+  if (const YamlNode* change = node.Find("change");
+      change && relative_fraction && shock.change < -1.0) {
     throw InputError(LocationOf(file, *change, path + ".change"),
                      "value " + change->scalar +
                          " is out of range; a relative change is a fraction >= -1 (-1 = all "
@@ -227,9 +223,9 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
                        "`unit` applies to `mode: absolute` only; a relative change is a "
                        "fraction");
     }
-    const double factor = MoneyUnitToModel(unit->scalar, model, scenario.currency,
-                                           scenario.exchange_rate,
-                                           LocationOf(file, *unit, path + ".unit"));
+    const double factor =
+        MoneyUnitToModel(unit->scalar, model, scenario.currency, scenario.exchange_rate,
+                         LocationOf(file, *unit, path + ".unit"));
     shock.change *= factor;
   }
 
@@ -297,9 +293,9 @@ void SetReportUnit(const std::string& file, const YamlNode& root, const Model& m
                            scenario->currency + ") or use " + model.currency);
     }
   } else if (const YamlNode* rate = root.Find("exchange_rate")) {
-    throw InputError(LocationOf(file, *rate, "exchange_rate"),
-                     "`exchange_rate` needs a `currency` other than the model's (" +
-                         model.currency + ")");
+    throw InputError(
+        LocationOf(file, *rate, "exchange_rate"),
+        "`exchange_rate` needs a `currency` other than the model's (" + model.currency + ")");
   }
   std::string scale = "model";
   if (const YamlNode* s = root.Find("scale")) scale = s->scalar;
@@ -312,6 +308,15 @@ void SetReportUnit(const std::string& file, const YamlNode& root, const Model& m
   } else {
     scenario->report_scale = ScaleWordValue(scale);
     scenario->report_unit = scenario->currency + (scale == "one" ? "" : " " + scale);
+  }
+}
+
+void MarkOrigin(YamlNode* node, const std::string& origin) {
+  node->origin = origin;
+  for (auto& item : node->items) MarkOrigin(&item, origin);
+  for (auto& [key, value] : node->entries) {
+    MarkOrigin(&key, origin);
+    MarkOrigin(&value, origin);
   }
 }
 
@@ -339,9 +344,11 @@ void ApplyOverride(YamlNode* root, const std::string& assignment) {
   size_t start = 0;
   while (start <= path.size()) {
     const size_t dot = path.find('.', start);
-    const std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    const std::string part =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (part.empty()) {
-      throw InputError(SourceLocation{where, 0, 0, ""}, "empty name in the key path '" + path + "'");
+      throw InputError(SourceLocation{where, 0, 0, ""},
+                       "empty name in the key path '" + path + "'");
     }
     parts.push_back(part);
     if (dot == std::string::npos) break;
@@ -352,20 +359,25 @@ void ApplyOverride(YamlNode* root, const std::string& assignment) {
   for (size_t i = 0; i < parts.size(); ++i) {
     if (node->IsNull()) node->kind = YamlNode::Kind::kMap;
     if (!node->IsMap()) {
-      throw InputError(SourceLocation{where, 0, 0, ""},
-                       "'" + Join(std::vector<std::string>(parts.begin(), parts.begin() + static_cast<long>(i)), ".") +
-                           "' is not a mapping, so it has no key '" + parts[i] + "'");
+      throw InputError(
+          SourceLocation{where, 0, 0, ""},
+          "'" +
+              Join(std::vector<std::string>(parts.begin(), parts.begin() + static_cast<long>(i)),
+                   ".") +
+              "' is not a mapping, so it has no key '" + parts[i] + "'");
     }
     YamlNode* child = node->Find(parts[i]);
     if (child == nullptr) {
       YamlNode key;
       key.kind = YamlNode::Kind::kScalar;
       key.scalar = parts[i];
+      key.origin = where;
       node->entries.emplace_back(key, YamlNode());
       child = &node->entries.back().second;
     }
     node = child;
   }
+  MarkOrigin(&value, where);
   *node = std::move(value);
 }
 
@@ -384,6 +396,10 @@ std::string ScenarioModelFolder(const YamlNode& root, const std::string& file,
 }
 
 Scenario BuildScenario(const YamlNode& root, const std::string& file, const Model& model) {
+  if (root.IsNull()) {
+    throw InputError(SourceLocation{file, 0, 0, ""},
+                     "the scenario is empty; expected a mapping with `name` and `shocks`");
+  }
   if (!root.IsMap()) {
     throw InputError(SourceLocation{file, root.line, root.column, ""},
                      std::string("a scenario is a mapping with `name` and `shocks`, got a ") +
@@ -410,7 +426,8 @@ Scenario BuildScenario(const YamlNode& root, const std::string& file, const Mode
   scenario.file = file;
   scenario.name = root.Find("name")->scalar;
   if (const YamlNode* d = root.Find("description")) scenario.description = d->scalar;
-  if (const YamlNode* t = root.Find("top")) scenario.top = static_cast<int>(ReadInteger(file, *t, "top"));
+  if (const YamlNode* t = root.Find("top"))
+    scenario.top = static_cast<int>(ReadInteger(file, *t, "top"));
   SetReportUnit(file, root, model, &scenario);
   const YamlNode& shocks = *root.Find("shocks");
   for (const auto& [key, value] : shocks.entries) {

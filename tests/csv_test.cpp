@@ -1,0 +1,102 @@
+#include "io/csv.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "core/error.h"
+#include "test_util.h"
+
+namespace spillover {
+namespace {
+
+class CsvTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& content) {
+    path_ = ::testing::TempDir() + "/csv_test_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".csv";
+    std::ofstream(path_, std::ios::binary) << content;
+    return path_;
+  }
+  void TearDown() override { std::remove(path_.c_str()); }
+
+  std::string ErrorOf(const std::string& content) {
+    try {
+      ReadLabelledMatrix(Write(content), {"A", "B"}, {"A", "B"});
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+
+  std::string path_;
+};
+
+TEST_F(CsvTest, ReadsInModelOrderWhateverTheFileOrder) {
+  const Matrix m = ReadLabelledMatrix(Write("code,name,B,A\nB,\"Beta, b\",4,3\nA,Alpha,2,1\n"),
+                                      {"A", "B"}, {"A", "B"});
+  EXPECT_EQ((Matrix(2, 2) << 1, 2, 3, 4).finished(), m);
+}
+
+TEST_F(CsvTest, AcceptsCrlfBomExponentsAndMissingName) {
+  const Matrix m = ReadLabelledMatrix(Write("\xEF\xBB\xBFsector,A,B\r\nA,1e3,-2.5\r\nB,+0.5,0\r\n"),
+                                      {"A", "B"}, {"A", "B"});
+  EXPECT_EQ((Matrix(2, 2) << 1000, -2.5, 0.5, 0).finished(), m);
+}
+
+TEST_F(CsvTest, OptionalColumnsReadAsZero) {
+  const Matrix m = ReadLabelledMatrix(Write("code,A\nX,7\n"), {"X"}, {"A", "F"}, {"F"});
+  EXPECT_EQ((Matrix(1, 2) << 7, 0).finished(), m);
+}
+
+TEST_F(CsvTest, ErrorsNameFileLineRowColumnAndValue) {
+  const std::string nan = ErrorOf("code,A,B\nA,1,2\nB,nan,4\n");
+  EXPECT_NE(nan.find(path_ + ":3:2"), std::string::npos) << nan;
+  EXPECT_NE(nan.find("row 'B', column 'A'"), std::string::npos) << nan;
+  EXPECT_NE(nan.find("'nan' is not a finite number"), std::string::npos) << nan;
+  EXPECT_NE(ErrorOf("code,A,B\nA,1,inf\nB,3,4\n").find("'inf' is not a finite number"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("code,A,B\nA,1,\nB,3,4\n").find("empty cell"), std::string::npos);
+  EXPECT_NE(ErrorOf("code,A,B\nA,1,2x\nB,3,4\n").find("'2x' is not a finite number"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("code,A,B\nA,1,1e999\nB,3,4\n").find("out of the range"), std::string::npos);
+}
+
+TEST_F(CsvTest, StructuralErrors) {
+  EXPECT_NE(ErrorOf("code,A,C\nA,1,2\nB,3,4\n").find("unknown column code 'C'"), std::string::npos);
+  EXPECT_NE(ErrorOf("code,A,A\n").find("appears twice"), std::string::npos);
+  EXPECT_NE(ErrorOf("code,A\nA,1\nB,3\n").find("missing column 'B'"), std::string::npos);
+  EXPECT_NE(ErrorOf("code,A,B\nA,1,2\n").find("missing row 'B'"), std::string::npos);
+  EXPECT_NE(ErrorOf("code,A,B\nA,1,2\nA,1,2\nB,3,4\n").find("row 'A' appears twice"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("code,A,B\nA,1,2,3\nB,3,4\n").find("expected 3 fields, got 4"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("code,A,B\nA,1\nB,3,4\n").find("expected 3 fields, got 2"), std::string::npos);
+  const std::string typo = ErrorOf("code,A,B\nA,1,2\nBB,3,4\n");
+  EXPECT_NE(typo.find("unknown row code 'BB' (did you mean 'B'?)"), std::string::npos) << typo;
+  EXPECT_NE(ErrorOf("").find("the file is empty"), std::string::npos);
+  EXPECT_NE(ErrorOf("code,A,B\n\"A,1,2\nB,3,4\n").find("unterminated quoted field"),
+            std::string::npos);
+}
+
+TEST_F(CsvTest, MissingFileIsReported) {
+  try {
+    ReadLabelledMatrix("/nonexistent/x.csv", {"A"}, {"A"});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/x.csv: cannot open"), std::string::npos);
+  }
+}
+
+TEST_F(CsvTest, TextTableAndFieldQuoting) {
+  const TextTable t = ReadTextCsv(Write("code,group\n01,\"A, b\"\n\n02,C\n"));
+  ASSERT_EQ(2u, t.rows.size());
+  EXPECT_EQ("A, b", t.rows[0][1]);
+  EXPECT_EQ(4, t.lines[1]);
+  EXPECT_EQ("\"a,\"\"b\"\"\"", CsvField("a,\"b\""));
+  EXPECT_EQ("plain", CsvField("plain"));
+}
+
+}  // namespace
+}  // namespace spillover

@@ -1,0 +1,55 @@
+#include "report/report.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace spillover {
+namespace {
+
+ScenarioResult Sample() {
+  ScenarioResult r;
+  r.scenario = "s, quoted";
+  r.model_name = "m";
+  r.money_unit = "USD million";
+  r.rows.push_back(ResultRow{"R1", "ALL", "gdp", "USD million", 200.0, 190.0});
+  r.rows.push_back(ResultRow{"RUS", "ALL", "exports", "USD million", 0.0, 5.0});
+  r.rows.push_back(ResultRow{"R1", "AGR", "output", "USD million", 100.0, 90.0});
+  return r;
+}
+
+TEST(Report, CsvIsTidyWithUnitsAndEmptyPercentForZeroBase) {
+  const std::string csv = FormatCsv({Sample()});
+  EXPECT_EQ(0u,
+            csv.find("scenario,region,sector,variable,unit,baseline,value,change,pct_change\n"));
+  EXPECT_NE(csv.find("\"s, quoted\",R1,ALL,gdp,USD million,200,190,-10,-5\n"), std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("\"s, quoted\",RUS,ALL,exports,USD million,0,5,5,\n"), std::string::npos)
+      << csv;
+}
+
+TEST(Report, JsonEscapesAndNullsNonFinite) {
+  EXPECT_EQ("\"a\\\"b\\\\c\\n\\u0001\"", JsonString("a\"b\\c\n\x01"));
+  EXPECT_EQ("null", JsonNumber(std::nan("")));
+  const std::string json = FormatJson({Sample()});
+  EXPECT_NE(json.find("\"pct_change\": null"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"status\": \"ok\""), std::string::npos);
+}
+
+TEST(Report, TableShowsHeadlineAndHardestHitSectors) {
+  const std::string table = FormatTable(Sample());
+  EXPECT_NE(table.find("GDP"), std::string::npos) << table;
+  EXPECT_NE(table.find("-5.00%"), std::string::npos) << table;
+  EXPECT_NE(table.find("Output, sectors hit hardest"), std::string::npos) << table;
+  EXPECT_NE(table.find("AGR"), std::string::npos);
+}
+
+TEST(Report, FormatNamesRoundTrip) {
+  OutputFormat f;
+  ASSERT_TRUE(FromString("json", &f));
+  EXPECT_EQ(OutputFormat::kJson, f);
+  EXPECT_FALSE(FromString("xml", &f));
+}
+
+}  // namespace
+}  // namespace spillover

@@ -1,0 +1,208 @@
+// Invariants of a scenario run: zero shock, linearity, x = L·y, balanced accounts, and the
+// import-supply and price mechanisms against hand-derived values.
+#include "engine/simulate.h"
+
+#include <gtest/gtest.h>
+
+#include <Eigen/LU>
+
+#include "io/model_io.h"
+#include "test_util.h"
+
+namespace spillover {
+namespace {
+
+using testing::RelNear;
+
+class SimulateTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    example_ = new PreparedModel(LoadModel(testing::ExampleModel()).model);
+    kaz_ = new PreparedModel(LoadModel(testing::KazModel()).model);
+  }
+  static void TearDownTestSuite() {
+    delete example_;
+    delete kaz_;
+  }
+
+  static ScenarioResult Run(const PreparedModel& p, const std::string& shocks) {
+    const YamlNode root = ParseYaml("name: t\nshocks:\n" + shocks, "t.yaml");
+    return Simulate(p, BuildScenario(root, "t.yaml", p.model()));
+  }
+  static double Change(const ScenarioResult& r, const std::string& variable,
+                       const std::string& region, const std::string& sector = "ALL") {
+    const ResultRow* row = r.Find(variable, region, sector);
+    EXPECT_NE(nullptr, row) << variable << " " << region << " " << sector;
+    return row ? row->Change() : 0.0;
+  }
+
+  static PreparedModel* example_;
+  static PreparedModel* kaz_;
+};
+PreparedModel* SimulateTest::example_ = nullptr;
+PreparedModel* SimulateTest::kaz_ = nullptr;
+
+TEST_F(SimulateTest, ZeroShockGivesZeroChange) {
+  for (const PreparedModel* p : {example_, kaz_}) {
+    for (const std::string& shocks :
+         {std::string("  {}\n"), std::string("  a: {type: exports, change: 0}\n"),
+          std::string("  a: {type: import_supply, share: 0}\n"),
+          std::string("  a: {type: import_price, change: 0}\n")}) {
+      const ScenarioResult r = Run(*p, shocks);
+      ASSERT_FALSE(r.rows.empty());
+      for (const auto& row : r.rows) {
+        EXPECT_LE(std::fabs(row.Change()), 1e-9 * std::max(1.0, std::fabs(row.baseline)))
+            << p->model().name << ": " << row.variable << " " << row.region << " " << row.sector
+            << " baseline " << row.baseline << " value " << row.value;
+      }
+    }
+  }
+}
+
+TEST_F(SimulateTest, ResultsAreLinearInTheShock) {
+  const ScenarioResult small = Run(*kaz_, "  a: {type: exports, partners: RUS, change: -0.1}\n");
+  const ScenarioResult large = Run(*kaz_, "  a: {type: exports, partners: RUS, change: -0.3}\n");
+  ASSERT_EQ(small.rows.size(), large.rows.size());
+  for (size_t i = 0; i < small.rows.size(); ++i) {
+    EXPECT_TRUE(RelNear(3.0 * small.rows[i].Change(), large.rows[i].Change(), 1e-9, 1e-6))
+        << small.rows[i].variable << " " << small.rows[i].region << " " << small.rows[i].sector;
+  }
+}
+
+TEST_F(SimulateTest, DurationScalesTheAnnualEffect) {
+  const ScenarioResult half =
+      Run(*kaz_, "  a: {type: exports, partners: CHN, change: -0.4, duration_months: 6}\n");
+  const ScenarioResult full = Run(*kaz_, "  a: {type: exports, partners: CHN, change: -0.2}\n");
+  EXPECT_TRUE(RelNear(Change(full, "gdp", "KAZ"), Change(half, "gdp", "KAZ"), 1e-12));
+}
+
+TEST_F(SimulateTest, OutputChangeIsLeontiefInverseTimesDemandChange) {
+  const Model& m = kaz_->model();
+  const ScenarioResult r = Run(*kaz_, "  a: {type: exports, partners: RUS, change: -0.25}\n");
+  // Independent reference: an explicit inverse of (I - A) times the change in exports.
+  const Matrix a = kaz_->coefficients().technical;
+  const Matrix l = (Matrix::Identity(a.rows(), a.cols()) - a).inverse();
+  const Vector dy = -0.25 * m.exports.col(0);
+  const Vector dx = l * dy;
+  for (Index j = 0; j < m.sector_count(); ++j) {
+    EXPECT_TRUE(RelNear(dx(j), Change(r, "output", "KAZ", m.sectors[static_cast<size_t>(j)].code),
+                        1e-9, 1e-6));
+  }
+  // GDP changes by the value-added and input-tax coefficients times the output change.
+  const Coefficients& c = kaz_->coefficients();
+  const double dgdp = (c.gross_value_added + c.product_taxes).dot(dx);
+  // ... plus taxes on final use, which follow the exports column's total.
+  const Index exports = m.CategoriesOfKind(FinalDemandKind::kExports).front();
+  const double base_use = m.final_use.col(exports).sum() + m.imports_final.col(exports).sum();
+  const double dtax = m.ProductTaxes()(m.sector_count() + exports) * dy.sum() / base_use;
+  EXPECT_TRUE(RelNear(dgdp + dtax, Change(r, "gdp", "KAZ"), 1e-9));
+  EXPECT_TRUE(RelNear(-0.25 * m.exports.col(0).sum(), Change(r, "exports", "RUS"), 1e-12));
+  EXPECT_DOUBLE_EQ(0.0, Change(r, "exports", "CHN"));
+}
+
+// GDP by production must equal GDP by expenditure in the scenario as in the base:
+// GVA + net product taxes = final use (domestic + imported) + taxes on final use... where
+// the taxes are inside GDP by production: GDP = Σ final use − imports + taxes on final use.
+void ExpectAccountsBalance(const ScenarioResult& r, const std::string& region) {
+  double final_use = 0.0;
+  for (const auto& row : r.rows) {
+    if (row.variable == "final_use_domestic" || row.variable == "final_use_imported") {
+      final_use += row.value;
+    }
+  }
+  const double gdp = r.Find("gdp", region, "ALL")->value;
+  const double imports = r.Find("imports", region, "ALL")->value;
+  const double taxes = r.Find("net_product_taxes", region, "ALL")->value;
+  const double gva = r.Find("gva", region, "ALL")->value;
+  EXPECT_TRUE(RelNear(gdp, gva + taxes, 1e-12));
+  // Taxes on final use = taxes − taxes on inputs; rebuild them from the identity instead:
+  // GDP − (final use − imports) must equal taxes on final use, which lie in [0, taxes].
+  const double taxes_on_final_use = gdp - (final_use - imports);
+  EXPECT_GE(taxes_on_final_use, -1e-9 * gdp);
+  EXPECT_LE(taxes_on_final_use, taxes * (1 + 1e-12));
+}
+
+TEST_F(SimulateTest, AccountsBalanceBeforeAndAfterShocks) {
+  const ScenarioResult base = Run(*kaz_, "  {}\n");
+  ExpectAccountsBalance(base, "KAZ");
+  const ScenarioResult shocked =
+      Run(*kaz_,
+          "  a: {type: exports, partners: RUS, change: -0.3}\n"
+          "  b: {type: import_supply, partners: RUS, share: 0.4, substitution: 0.25, rule: "
+          "bottleneck}\n"
+          "  c: {type: final_demand, categories: investment, change: -0.05}\n");
+  ExpectAccountsBalance(shocked, "KAZ");
+  // The base taxes on final use and the scenario's differ only through final use.
+  const double base_gap = base.Find("gdp", "KAZ", "ALL")->value;
+  EXPECT_GT(base_gap, 0.0);
+}
+
+TEST_F(SimulateTest, BottleneckCapsUsersOfTheLostImport) {
+  // Example model: agriculture imports come 50% from RUS. Losing half of them with no
+  // substitution leaves 75% of imported agricultural goods. Both sectors use them, so
+  // under the bottleneck rule both produce at most 75% of their base output.
+  const ScenarioResult r = Run(
+      *example_,
+      "  a: {type: import_supply, partners: RUS, products: AGR, share: 0.5, rule: bottleneck}\n");
+  EXPECT_TRUE(RelNear(750.0, r.Find("output", "R1", "AGR")->value, 1e-12));
+  EXPECT_TRUE(RelNear(1500.0, r.Find("output", "R1", "MFG")->value, 1e-12));
+  EXPECT_NE(r.message.find("supply limit"), std::string::npos);
+  EXPECT_NEAR(0.0, r.Find("import_gap", "R1", "ALL")->value, 1e-9);
+  // Imports of agriculture received: 75% of the base 30 + 20 + 40 (intermediate at 75%
+  // output, final use 75% available), of which Russia's share is now 0.25 / 0.75.
+  EXPECT_TRUE(RelNear(0.75 * 90 * (0.25 / 0.75), r.Find("imports", "RUS", "AGR")->value, 1e-12));
+}
+
+TEST_F(SimulateTest, FullSubstitutionLeavesOutputUnchanged) {
+  const ScenarioResult r =
+      Run(*example_, "  a: {type: import_supply, partners: RUS, share: 1, substitution: 1}\n");
+  EXPECT_NEAR(0.0, Change(r, "output", "R1"), 1e-9);
+  EXPECT_TRUE(
+      RelNear(-r.Find("imports", "RUS", "ALL")->baseline, Change(r, "imports", "RUS"), 1e-12));
+  EXPECT_TRUE(RelNear(r.Find("imports", "RUS", "ALL")->baseline,
+                      Change(r, "imports", "CHN") + Change(r, "imports", "ROW"), 1e-12));
+}
+
+TEST_F(SimulateTest, ProportionalRuleCutsByLostShareOfInputs) {
+  // Losing all Russian agriculture imports: 50% of imported AGR. Agriculture's inputs are
+  // 150 + 200 domestic + 30 + 20 imported = 400; it loses 0.5 * 30 = 15 -> cut 3.75%.
+  const ScenarioResult r =
+      Run(*example_, "  a: {type: import_supply, partners: RUS, products: AGR, share: 1}\n");
+  const double agr_cap = 1000.0 * (1.0 - 15.0 / 400.0);
+  EXPECT_LE(r.Find("output", "R1", "AGR")->value, agr_cap * (1 + 1e-12));
+  EXPECT_GT(r.Find("import_gap", "R1", "ALL")->value, 0.0);
+}
+
+TEST_F(SimulateTest, ImportPriceShockRaisesPricesByCostPush) {
+  const ScenarioResult r = Run(*example_, "  a: {type: import_price, change: 0.1}\n");
+  // Δp' = 0.1 · am' L with am = (50/1000, 200/2000) and L of the textbook table.
+  const Matrix l = (Matrix(2, 2) << 0.95, 0.25, 0.2, 0.85).finished() / 0.7575;
+  const RowVector am = (RowVector(2) << 0.05, 0.1).finished();
+  const RowVector dp = 0.1 * am * l;
+  EXPECT_TRUE(RelNear(1 + dp(0), r.Find("price", "R1", "AGR")->value, 1e-12));
+  EXPECT_TRUE(RelNear(1 + dp(1), r.Find("price", "R1", "MFG")->value, 1e-12));
+  // CPI: households buy (200, 1000) domestic and (40, 60) imported goods.
+  const double cpi = (200 * (1 + dp(0)) + 1000 * (1 + dp(1)) + 100 * 1.1) / 1300;
+  EXPECT_TRUE(RelNear(cpi, r.Find("cpi", "R1", "ALL")->value, 1e-12));
+  EXPECT_NEAR(0.0, Change(r, "gdp", "R1"), 1e-9);  // a price shock moves no quantity
+}
+
+TEST_F(SimulateTest, FinalDemandInExportsKeepsPartnersConsistent) {
+  const ScenarioResult r =
+      Run(*example_, "  a: {type: final_demand, categories: EXP, sectors: MFG, change: -0.1}\n");
+  // MFG exports 400 split 150/150/100 over RUS/CHN/ROW.
+  EXPECT_TRUE(RelNear(-15.0, Change(r, "exports", "RUS", "MFG"), 1e-12));
+  EXPECT_TRUE(RelNear(-40.0, Change(r, "exports", "R1"), 1e-12));
+}
+
+TEST_F(SimulateTest, ReportCurrencyConvertsMoney) {
+  const YamlNode root = ParseYaml("name: t\ncurrency: USD\nshocks: {}\n", "t.yaml");
+  const ScenarioResult r = Simulate(*kaz_, BuildScenario(root, "t.yaml", kaz_->model()));
+  // GDP 133,139,479,452 thousand KZT at 468.985248 KZT per USD, in USD million.
+  EXPECT_TRUE(
+      RelNear(133139479452.0 * 1e3 / 468.985248 / 1e6, r.Find("gdp", "KAZ", "ALL")->value, 1e-12));
+  EXPECT_EQ("USD million", r.Find("gdp", "KAZ", "ALL")->unit);
+}
+
+}  // namespace
+}  // namespace spillover
