@@ -951,7 +951,8 @@ def model_yaml(codes, names, kzt, tol):
     w("  imports_final: Ym.csv")
     w("  import_origin: import_origin.csv")
     w("  exports: exports.csv")
-    w("# Not read by the loader: routes.yaml (export routes), aggregations/*.csv, README.md.")
+    w("  routes: routes.yaml")
+    w("# Not read by the loader: aggregations/*.csv (see `spillover run --aggregate`), README.md.")
     w("checks:")
     w("  balance_tolerance: %s  # the tables balance exactly in integers; this only absorbs "
       "float rounding" % tol)

@@ -195,6 +195,51 @@ TEST_F(SimulateTest, FinalDemandInExportsKeepsPartnersConsistent) {
   EXPECT_TRUE(RelNear(-40.0, Change(r, "exports", "R1"), 1e-12));
 }
 
+TEST_F(SimulateTest, RouteLossReroutesUpToSpareCapacity) {
+  // Example routes: NORTH carries AGR->ROW (20) and half of MFG->ROW (50): 70 for 8 Mt,
+  // 8.75 per Mt. SOUTH has 5 - 2 = 3 Mt spare: 26.25 of the 70 move, 43.75 is lost.
+  const ScenarioResult r = Run(*example_,
+                               "  n: {type: route, route: NORTH, share: 1, alternatives: SOUTH, "
+                               "reroute_cost: 0.1}\n");
+  EXPECT_TRUE(RelNear(70.0, r.Find("route_affected", "NORTH", "ALL")->value, 1e-12));
+  EXPECT_TRUE(RelNear(26.25, r.Find("route_rerouted", "NORTH", "ALL")->value, 1e-12));
+  EXPECT_TRUE(RelNear(43.75, r.Find("route_lost", "NORTH", "ALL")->value, 1e-12));
+  EXPECT_TRUE(RelNear(2.625, r.Find("route_extra_cost", "NORTH", "ALL")->value, 1e-12));
+  EXPECT_TRUE(RelNear(50.0 + 26.25, r.Find("route_flow", "SOUTH", "ALL")->value, 1e-12));
+  // Lost exports: 62.5% of each flow; output follows from x = L y.
+  EXPECT_TRUE(RelNear(-12.5, Change(r, "exports", "ROW", "AGR"), 1e-12));
+  EXPECT_TRUE(RelNear(-31.25, Change(r, "exports", "ROW", "MFG"), 1e-12));
+  const Matrix l = (Matrix(2, 2) << 0.95, 0.25, 0.2, 0.85).finished() / 0.7575;
+  const Vector dx = l * (Vector(2) << -12.5, -31.25).finished();
+  EXPECT_TRUE(RelNear(dx(0), Change(r, "output", "R1", "AGR"), 1e-12));
+  EXPECT_TRUE(RelNear(dx(1), Change(r, "output", "R1", "MFG"), 1e-12));
+  // Exporters absorb the cost: GDP falls by the value-added effect and by the cost, which
+  // is paid abroad (imports of transport services).
+  const double dgdp = 0.6 * dx(0) + 0.6 * dx(1);  // (GVA + input taxes) per unit of output
+  EXPECT_TRUE(RelNear(dgdp - 2.625, Change(r, "gdp", "R1"), 1e-12));
+  EXPECT_TRUE(RelNear(2.625, r.Find("imports_transport", "R1", "ALL")->value, 1e-12));
+  ExpectAccountsBalance(r, "R1");
+}
+
+TEST_F(SimulateTest, RouteCostOnBuyersAndCapacityExpansion) {
+  // Doubling SOUTH's capacity (+5 Mt) leaves 8 Mt spare: all of NORTH's 8 Mt moves.
+  const ScenarioResult r = Run(*example_,
+                               "  more: {type: route_capacity, route: SOUTH, mode: absolute, "
+                               "change: 5}\n"
+                               "  n: {type: route, route: NORTH, share: 1, alternatives: SOUTH, "
+                               "reroute_cost: 0.1, cost_bearer: buyers}\n");
+  EXPECT_NEAR(0.0, r.Find("route_lost", "NORTH", "ALL")->value, 1e-12);
+  EXPECT_NEAR(0.0, Change(r, "gdp", "R1"), 1e-9);
+  EXPECT_TRUE(RelNear(7.0, r.Find("transport_cost_buyers", "R1", "ALL")->value, 1e-12));
+  // Three months of a half outage: a quarter of the spare capacity serves those months.
+  const ScenarioResult q = Run(*example_,
+                               "  n: {type: route, route: NORTH, share: 0.5, duration_months: 3, "
+                               "alternatives: SOUTH}\n");
+  // Affected: 70 * 0.5 * 0.25 = 8.75 (1 Mt); usable spare 3 * 0.25 = 0.75 Mt = 6.5625.
+  EXPECT_TRUE(RelNear(8.75, q.Find("route_affected", "NORTH", "ALL")->value, 1e-12));
+  EXPECT_TRUE(RelNear(6.5625, q.Find("route_rerouted", "NORTH", "ALL")->value, 1e-12));
+}
+
 TEST_F(SimulateTest, ReportCurrencyConvertsMoney) {
   const YamlNode root = ParseYaml("name: t\ncurrency: USD\nshocks: {}\n", "t.yaml");
   const ScenarioResult r = Simulate(*kaz_, BuildScenario(root, "t.yaml", kaz_->model()));

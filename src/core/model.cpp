@@ -5,9 +5,12 @@ namespace {
 
 const std::vector<std::pair<FinalDemandKind, std::string>>& FinalDemandNames() {
   static const std::vector<std::pair<FinalDemandKind, std::string>> names = {
-      {FinalDemandKind::kHouseholds, "households"}, {FinalDemandKind::kGovernment, "government"},
-      {FinalDemandKind::kNpish, "npish"},           {FinalDemandKind::kInvestment, "investment"},
-      {FinalDemandKind::kInventories, "inventories"}, {FinalDemandKind::kExports, "exports"},
+      {FinalDemandKind::kHouseholds, "households"},
+      {FinalDemandKind::kGovernment, "government"},
+      {FinalDemandKind::kNpish, "npish"},
+      {FinalDemandKind::kInvestment, "investment"},
+      {FinalDemandKind::kInventories, "inventories"},
+      {FinalDemandKind::kExports, "exports"},
       {FinalDemandKind::kOther, "other"}};
   return names;
 }
@@ -70,9 +73,7 @@ bool FromString(const std::string& text, ValueAddedKind* kind) {
 }
 std::vector<std::string> ValueAddedKindNames() { return AllNames(ValueAddedNames()); }
 
-Vector Model::Output() const {
-  return intermediate.rowwise().sum() + final_use.rowwise().sum();
-}
+Vector Model::Output() const { return intermediate.rowwise().sum() + final_use.rowwise().sum(); }
 
 Vector Model::GrossValueAdded() const {
   Vector gva = Vector::Zero(sector_count());
@@ -130,6 +131,19 @@ std::vector<Index> Model::ValueAddedOfKind(ValueAddedKind kind) const {
     if (value_added_kinds[k] == kind) out.push_back(static_cast<Index>(k));
   }
   return out;
+}
+
+const Route* Model::FindRoute(const std::string& code) const {
+  for (const Route& route : routes) {
+    if (route.code == code) return &route;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Model::RouteCodes() const {
+  std::vector<std::string> codes;
+  for (const Route& route : routes) codes.push_back(route.code);
+  return codes;
 }
 
 }  // namespace spillover

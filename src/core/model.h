@@ -39,6 +39,32 @@ struct Entry {
   std::string name;
 };
 
+// A physical quantity from a source, e.g. a route's capacity of 6 Mt/yr.
+struct Quantity {
+  bool known = false;
+  double value = 0.0;
+  std::string unit;
+  bool estimate = false;
+};
+
+// An export route and the share of each export flow (product × destination) it carries.
+struct Route {
+  struct Share {
+    Index product = 0;
+    Index partner = 0;
+    double share = 0.0;
+  };
+  std::string code;
+  std::string name;
+  std::string mode;
+  std::vector<std::string> via;
+  Quantity capacity;     // per year
+  Quantity current_use;  // per year
+  bool estimate = false;
+  std::string source;
+  std::vector<Share> carries;
+};
+
 // Flows are in `unit` (e.g. "KZT thousand"). Rows of the sector matrices follow `sectors`;
 // with several regions a sector code is "REGION:SECTOR". See docs/model-format.md.
 struct Model {
@@ -70,6 +96,7 @@ struct Model {
   Matrix import_origin;         // products × partners, shares
   Matrix exports;               // products × partners
   Matrix satellite_values;      // satellites × sectors
+  std::vector<Route> routes;    // optional; see docs/model-format.md
 
   Index sector_count() const { return static_cast<Index>(sectors.size()); }
   Index category_count() const { return static_cast<Index>(final_demand.size()); }
@@ -96,6 +123,9 @@ struct Model {
   // Indices of categories of a kind.
   std::vector<Index> CategoriesOfKind(FinalDemandKind kind) const;
   std::vector<Index> ValueAddedOfKind(ValueAddedKind kind) const;
+  // The route with this code, or nullptr.
+  const Route* FindRoute(const std::string& code) const;
+  std::vector<std::string> RouteCodes() const;
 };
 
 }  // namespace spillover

@@ -20,10 +20,10 @@ double MoneyUnitToModel(const std::string& unit_text, const Model& model,
   std::string currency, scale_word, extra;
   words >> currency >> scale_word >> extra;
   const double scale = scale_word.empty() ? 1.0 : ScaleWordValue(scale_word);
-  const std::string expected = "expected `model`, `" + model.unit + "`, or a currency code (" +
-                               model.currency +
-                               (scenario_currency != model.currency ? ", " + scenario_currency : "") +
-                               ") with an optional scale: one, thousand, million, billion";
+  const std::string expected =
+      "expected `model`, `" + model.unit + "`, or a currency code (" + model.currency +
+      (scenario_currency != model.currency ? ", " + scenario_currency : "") +
+      ") with an optional scale: one, thousand, million, billion";
   if (!extra.empty() || scale == 0.0) {
     throw InputError(where, "cannot read the unit '" + unit_text + "'; " + expected);
   }

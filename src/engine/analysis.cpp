@@ -106,7 +106,8 @@ Multipliers ComputeMultipliers(const Model& model, const Coefficients& coefficie
   for (Index k : model.ValueAddedOfKind(ValueAddedKind::kCompensation)) {
     compensation_per_output += model.primary_inputs.row(k).head(n).transpose();
   }
-  compensation_per_output = compensation_per_output.cwiseProduct(SafeReciprocal(coefficients.output));
+  compensation_per_output =
+      compensation_per_output.cwiseProduct(SafeReciprocal(coefficients.output));
   // Closed model (eq. 2.30): households become sector n+1.
   Matrix closed = Matrix::Zero(n + 1, n + 1);
   closed.topLeftCorner(n, n) = coefficients.technical;

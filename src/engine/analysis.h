@@ -51,12 +51,12 @@ Multipliers ComputeMultipliers(const Model& model, const Coefficients& coefficie
                                const LeontiefSolver& solver);
 
 struct Linkages {
-  Vector backward_direct;   // column sums of A
-  Vector backward_total;    // column sums of L
-  Vector forward_direct;    // row sums of B
-  Vector forward_total;     // row sums of G
-  Vector backward_index;    // Rasmussen: n · colsum_j(L) / Σ L
-  Vector forward_index;     // the same on G
+  Vector backward_direct;        // column sums of A
+  Vector backward_total;         // column sums of L
+  Vector forward_direct;         // row sums of B
+  Vector forward_total;          // row sums of G
+  Vector backward_index;         // Rasmussen: n · colsum_j(L) / Σ L
+  Vector forward_index;          // the same on G
   std::vector<bool> key_sector;  // both indices above 1
 };
 Linkages ComputeLinkages(const Coefficients& coefficients, const LeontiefSolver& solver);

@@ -48,8 +48,8 @@ LeontiefSolver::LeontiefSolver(MatrixRef technical) : size_(technical.rows()) {
 
 void LeontiefSolver::CheckSize(Index rows, const char* what) const {
   if (rows != size_) {
-    throw ModelError(std::string(what) + ": expected " + std::to_string(size_) +
-                     " rows, got " + std::to_string(rows));
+    throw ModelError(std::string(what) + ": expected " + std::to_string(size_) + " rows, got " +
+                     std::to_string(rows));
   }
 }
 
@@ -75,18 +75,19 @@ Matrix LeontiefSolver::SolveTransposedMany(MatrixRef costs) const {
 
 Matrix LeontiefSolver::Inverse() const { return lu_.inverse(); }
 
-double CheckProductive(const LeontiefSolver& solver,
-                       const std::vector<std::string>& sector_codes) {
+double CheckProductive(const LeontiefSolver& solver, const std::vector<std::string>& sector_codes) {
   const Vector v = solver.Solve(Vector::Ones(solver.size()));
   double bound = 0.0;
   for (Index i = 0; i < v.size(); ++i) {
     if (!(v(i) > 0.0) || !std::isfinite(v(i))) {
-      const std::string code =
-          static_cast<size_t>(i) < sector_codes.size() ? sector_codes[static_cast<size_t>(i)]
-                                                       : std::to_string(i);
-      throw ModelError("the model is not productive: row sum of the Leontief inverse for "
-                       "sector '" + code + "' is " + FormatNumber(v(i)) +
-                       " (expected >= 1); check the intermediate flows of that sector");
+      const std::string code = static_cast<size_t>(i) < sector_codes.size()
+                                   ? sector_codes[static_cast<size_t>(i)]
+                                   : std::to_string(i);
+      throw ModelError(
+          "the model is not productive: row sum of the Leontief inverse for "
+          "sector '" +
+          code + "' is " + FormatNumber(v(i)) +
+          " (expected >= 1); check the intermediate flows of that sector");
     }
     bound = std::max(bound, 1.0 - 1.0 / v(i));
   }

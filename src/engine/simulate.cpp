@@ -94,6 +94,11 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change) {
     if (exports_total > 0.0) out.exports.row(j) *= std::max(0.0, 1.0 - exports_cut / exports_total);
   }
 
+  // Exporters who absorb the extra freight of rerouted flows pay it out of their operating
+  // surplus to carriers abroad: value added falls and imports of services rise.
+  out.gva = c.gross_value_added.cwiseProduct(out.output) - change.exporter_cost;
+  out.transport_imports = change.exporter_cost.sum();
+
   // Imported final use is cut by the imports lost. Intermediate imports follow output at
   // fixed coefficients (so the accounts balance), from the origins that still supply; the
   // part of that requirement beyond what the origins supply is the import gap, which is
@@ -160,7 +165,7 @@ ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario)
   const std::string all = "ALL";
 
   const Vector gva_base = m.GrossValueAdded();
-  const Vector gva_new = c.gross_value_added.cwiseProduct(out.output);
+  const Vector& gva_new = out.gva;
   const double taxes_base = m.ProductTaxes().sum();
   const double taxes_new = out.product_taxes.sum();
   AddRow(&result, region, all, "gdp", unit, money * (gva_base.sum() + taxes_base),
@@ -170,7 +175,8 @@ ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario)
   AddRow(&result, region, all, "output", unit, money * c.output.sum(), money * out.output.sum());
   AddRow(&result, region, all, "exports", unit, money * m.exports.sum(), money * out.exports.sum());
   AddRow(&result, region, all, "imports", unit, money * m.ImportsByOrigin().sum(),
-         money * out.imports.sum());
+         money * (out.imports.sum() + out.transport_imports));
+  AddRow(&result, region, all, "imports_transport", unit, 0.0, money * out.transport_imports);
   AddRow(&result, region, all, "import_gap", unit, 0.0, money * out.import_gap.sum());
   AddRow(&result, region, all, "cpi", "index (base = 1)", 1.0, out.cpi);
   for (Index f = 0; f < m.category_count(); ++f) {
@@ -213,7 +219,21 @@ ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario)
              money * out.imports(i, p));
     }
   }
-  std::vector<std::string> messages;
+  for (size_t r = 0; r < m.routes.size(); ++r) {
+    const RouteFlow& f = change.routes[r];
+    const std::string& code = m.routes[r].code;
+    AddRow(&result, code, all, "route_flow", unit, money * f.carried,
+           money * (f.carried - f.affected + f.rerouted_in));
+    AddRow(&result, code, all, "route_affected", unit, 0.0, money * f.affected);
+    AddRow(&result, code, all, "route_rerouted", unit, 0.0, money * f.rerouted_out);
+    AddRow(&result, code, all, "route_lost", unit, 0.0, money * f.lost);
+    AddRow(&result, code, all, "route_extra_cost", unit, 0.0, money * f.extra_cost);
+  }
+  if (change.buyer_cost > 0.0) {
+    AddRow(&result, region, all, "transport_cost_buyers", unit, 0.0, money * change.buyer_cost);
+  }
+  for (const Route& route : m.routes) result.names[route.code] = route.name;
+  std::vector<std::string> messages = change.notes;
   if (!out.constrained.empty()) {
     std::vector<std::string> shown(
         out.constrained.begin(),

@@ -30,13 +30,15 @@ class PreparedModel {
 // The scenario's new state of the economy, in the model's unit.
 struct Outcome {
   Vector output;
-  Matrix final_use;         // domestic, sectors × categories
-  Matrix imports_final;     // products × categories
-  Matrix imports;           // by origin, products × partners
-  Vector import_gap;        // per product: imports required at the new output beyond supply
-  Matrix exports;           // products × partners
-  RowVector product_taxes;  // sector and final-use columns
-  Vector prices;            // sector price index, base 1
+  Vector gva;                      // by sector
+  double transport_imports = 0.0;  // extra freight bought abroad by exporters (rerouting)
+  Matrix final_use;                // domestic, sectors × categories
+  Matrix imports_final;            // products × categories
+  Matrix imports;                  // by origin, products × partners
+  Vector import_gap;               // per product: imports required at the new output beyond supply
+  Matrix exports;                  // products × partners
+  RowVector product_taxes;         // sector and final-use columns
+  Vector prices;                   // sector price index, base 1
   double cpi = 1.0;
   std::vector<std::string> constrained;  // sectors held at a supply limit
 };

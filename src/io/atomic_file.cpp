@@ -16,9 +16,8 @@ AtomicFileSet::~AtomicFileSet() {
 }
 
 void AtomicFileSet::Add(const std::string& path, const std::string& content) {
-  const std::string temporary =
-      path + ".tmp." + std::to_string(static_cast<long>(::getpid())) + "." +
-      std::to_string(pending_.size());
+  const std::string temporary = path + ".tmp." + std::to_string(static_cast<long>(::getpid())) +
+                                "." + std::to_string(pending_.size());
   FILE* file = std::fopen(temporary.c_str(), "wb");
   if (file == nullptr) {
     throw InputError(SourceLocation{path, 0, 0, ""},
@@ -37,9 +36,9 @@ void AtomicFileSet::Add(const std::string& path, const std::string& content) {
 void AtomicFileSet::Commit() {
   for (const auto& [temporary, target] : pending_) {
     if (std::rename(temporary.c_str(), target.c_str()) != 0) {
-      throw InputError(SourceLocation{target, 0, 0, ""},
-                       std::string("cannot move the output file into place: ") +
-                           std::strerror(errno));
+      throw InputError(
+          SourceLocation{target, 0, 0, ""},
+          std::string("cannot move the output file into place: ") + std::strerror(errno));
     }
   }
   pending_.clear();

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "engine/leontief.h"
 #include "io/csv.h"
+#include "io/routes_io.h"
 #include "io/yaml_read.h"
 
 #ifndef SPILLOVER_DEFAULT_MODEL
@@ -206,7 +207,7 @@ LoadedModel LoadModel(const std::string& folder) {
   const YamlNode& files = RequireKey(yaml_path, root, "", "files");
   CheckMapKeys(yaml_path, files, "files",
                {"intermediate", "final_demand", "value_added", "imports_intermediate",
-                "imports_final", "import_origin", "exports", "satellites"});
+                "imports_final", "import_origin", "exports", "satellites", "routes"});
   auto path_of = [&](const std::string& key, bool required) -> std::string {
     const YamlNode* node = files.Find(key);
     if (node == nullptr) {
@@ -275,6 +276,9 @@ LoadedModel LoadModel(const std::string& folder) {
   } else {
     m.satellite_values = Matrix::Zero(0, n);
   }
+
+  const std::string routes_path = path_of("routes", false);
+  if (!routes_path.empty()) m.routes = LoadRoutes(routes_path, m);
 
   // Accounts (docs/model-format.md, "Accounts the loader checks").
   const double tol = m.balance_tolerance;

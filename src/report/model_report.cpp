@@ -76,13 +76,12 @@ std::string FormatModelChecks(const LoadedModel& loaded) {
 }
 
 std::string FormatMultipliersTable(const Model& m, const Multipliers& mult, const Linkages& link) {
-  std::string out = "Multipliers per unit of final demand (" + m.unit +
-                    " per " + m.unit + "); type II closes the model for households.\n";
+  std::string out = "Multipliers per unit of final demand (" + m.unit + " per " + m.unit +
+                    "); type II closes the model for households.\n";
   if (!mult.has_type2) out += "Type II not available: " + mult.type2_note + "\n";
   out += PadRight("sector", 12) + PadLeft("output I", 10) + PadLeft("output II", 10) +
          PadLeft("GVA I", 9) + PadLeft("GVA II", 9) + PadLeft("import I", 10) +
-         PadLeft("import II", 10) + PadLeft("BL index", 10) + PadLeft("FL index", 10) +
-         "  key\n";
+         PadLeft("import II", 10) + PadLeft("BL index", 10) + PadLeft("FL index", 10) + "  key\n";
   for (Index j = 0; j < m.sector_count(); ++j) {
     const auto ii = [&](const Vector& v) { return mult.has_type2 ? Fixed(v(j), 4) : "-"; };
     out += PadRight(m.sectors[static_cast<size_t>(j)].code, 12) +
@@ -93,8 +92,9 @@ std::string FormatMultipliersTable(const Model& m, const Multipliers& mult, cons
            PadLeft(Fixed(link.forward_index(j), 3), 10) +
            (link.key_sector[static_cast<size_t>(j)] ? "  *" : "") + "\n";
   }
-  out += "BL/FL index: Rasmussen backward and forward linkage indices (mean = 1); * = key "
-         "sector (both > 1).\n";
+  out +=
+      "BL/FL index: Rasmussen backward and forward linkage indices (mean = 1); * = key "
+      "sector (both > 1).\n";
   return out;
 }
 

@@ -123,6 +123,29 @@ std::string FormatTable(const ScenarioResult& result) {
   out += "\n" + Header("Imports by origin", w);
   for (const ResultRow* row : imports) out += Line(Label(result, row->region, w), *row, w);
 
+  // Routes that a shock touched: the flows affected, rerouted and lost.
+  std::string routes;
+  for (const auto& row : result.rows) {
+    if (row.variable != "route_flow") continue;
+    const ResultRow* affected = result.Find("route_affected", row.region, "ALL");
+    const ResultRow* rerouted = result.Find("route_rerouted", row.region, "ALL");
+    const ResultRow* lost = result.Find("route_lost", row.region, "ALL");
+    const ResultRow* cost = result.Find("route_extra_cost", row.region, "ALL");
+    if (row.Change() == 0.0 && (affected == nullptr || affected->value == 0.0)) continue;
+    const auto cell = [](const ResultRow* r) {
+      return Pad(r ? FormatGrouped(r->value, 0) : "-", 14, true);
+    };
+    routes += Pad(Label(result, row.region, w), w, false) +
+              Pad(FormatGrouped(row.baseline, 0), 14, true) +
+              Pad(FormatGrouped(row.value, 0), 14, true) + cell(affected) + cell(rerouted) +
+              cell(lost) + cell(cost) + "\n";
+  }
+  if (!routes.empty()) {
+    out += "\n" + Pad("Export routes", w, false) + Pad("base flow", 14, true) +
+           Pad("scenario flow", 14, true) + Pad("affected", 14, true) + Pad("rerouted", 14, true) +
+           Pad("lost", 14, true) + Pad("extra cost", 14, true) + "\n" + routes;
+  }
+
   std::vector<const ResultRow*> sectors;
   for (const auto& row : result.rows) {
     if (row.variable == "output" && row.region == region && row.sector != "ALL") {

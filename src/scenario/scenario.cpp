@@ -21,11 +21,15 @@ struct Names {
 const Names<ShockType> kShockTypes[] = {{ShockType::kFinalDemand, "final_demand"},
                                         {ShockType::kExports, "exports"},
                                         {ShockType::kImportSupply, "import_supply"},
-                                        {ShockType::kImportPrice, "import_price"}};
+                                        {ShockType::kImportPrice, "import_price"},
+                                        {ShockType::kRoute, "route"},
+                                        {ShockType::kRouteCapacity, "route_capacity"}};
 const Names<ChangeMode> kModes[] = {{ChangeMode::kRelative, "relative"},
                                     {ChangeMode::kAbsolute, "absolute"}};
 const Names<SupplyRule> kRules[] = {{SupplyRule::kProportional, "proportional"},
                                     {SupplyRule::kBottleneck, "bottleneck"}};
+const Names<CostBearer> kBearers[] = {{CostBearer::kExporters, "exporters"},
+                                      {CostBearer::kBuyers, "buyers"}};
 
 template <typename Enum, size_t N>
 std::string NameOf(const Names<Enum> (&names)[N], Enum value) {
@@ -208,6 +212,8 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
   shock.substitution = NumberOr(file, node, "substitution", path, 0.0);
   shock.substitute_premium = NumberOr(file, node, "substitute_premium", path, 0.0);
 
+  shock.reroute_cost = NumberOr(file, node, "reroute_cost", path, 0.0);
+  if (const YamlNode* b = node.Find("cost_bearer")) FromString(b->scalar, &shock.cost_bearer);
   const bool relative_fraction =
       shock.type == ShockType::kImportPrice || shock.mode == ChangeMode::kRelative;
   if (const YamlNode* change = node.Find("change");
@@ -230,6 +236,34 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
   }
 
   const auto sector_codes = model.SectorCodes();
+  if (shock.type == ShockType::kRoute || shock.type == ShockType::kRouteCapacity) {
+    const auto routes = model.RouteCodes();
+    if (routes.empty()) {
+      throw InputError(LocationOf(file, node, path + ".type"),
+                       "the model '" + model.name + "' has no routes file (files.routes)");
+    }
+    const YamlNode& route = *node.Find("route");
+    shock.route = ResolveCodes(file, route, path + ".route", routes, "route").front();
+    if (!route.IsScalar() || route.scalar == "all") {
+      throw InputError(LocationOf(file, route, path + ".route"), "expected one route code");
+    }
+    if (const YamlNode* alternatives = node.Find("alternatives")) {
+      shock.alternatives =
+          ResolveCodes(file, *alternatives, path + ".alternatives", routes, "route");
+      for (Index a : shock.alternatives) {
+        if (a == shock.route) {
+          throw InputError(LocationOf(file, *alternatives, path + ".alternatives"),
+                           "the route '" + route.scalar + "' cannot be its own alternative");
+        }
+      }
+    }
+    if (shock.type == ShockType::kRouteCapacity &&
+        !model.routes[static_cast<size_t>(shock.route)].capacity.known) {
+      throw InputError(LocationOf(file, route, path + ".route"),
+                       "the route '" + route.scalar + "' has no capacity figure to change");
+    }
+    return shock;
+  }
   if (shock.type == ShockType::kFinalDemand) {
     const YamlNode* sectors = node.Find("sectors");
     if (sectors) {
@@ -330,6 +364,10 @@ std::string ToString(ChangeMode mode) { return NameOf(kModes, mode); }
 bool FromString(const std::string& text, ChangeMode* mode) { return ValueOf(kModes, text, mode); }
 std::string ToString(SupplyRule rule) { return NameOf(kRules, rule); }
 bool FromString(const std::string& text, SupplyRule* rule) { return ValueOf(kRules, text, rule); }
+std::string ToString(CostBearer bearer) { return NameOf(kBearers, bearer); }
+bool FromString(const std::string& text, CostBearer* bearer) {
+  return ValueOf(kBearers, text, bearer);
+}
 
 void ApplyOverride(YamlNode* root, const std::string& assignment) {
   const size_t eq = assignment.find('=');

@@ -10,9 +10,17 @@
 
 namespace spillover {
 
-enum class ShockType { kFinalDemand, kExports, kImportSupply, kImportPrice };
+enum class ShockType {
+  kFinalDemand,
+  kExports,
+  kImportSupply,
+  kImportPrice,
+  kRoute,
+  kRouteCapacity
+};
 enum class ChangeMode { kRelative, kAbsolute };
 enum class SupplyRule { kProportional, kBottleneck };
+enum class CostBearer { kExporters, kBuyers };
 
 std::string ToString(ShockType type);
 bool FromString(const std::string& text, ShockType* type);
@@ -20,14 +28,16 @@ std::string ToString(ChangeMode mode);
 bool FromString(const std::string& text, ChangeMode* mode);
 std::string ToString(SupplyRule rule);
 bool FromString(const std::string& text, SupplyRule* rule);
+std::string ToString(CostBearer bearer);
+bool FromString(const std::string& text, CostBearer* bearer);
 
 struct Shock {
   std::string name;
   std::string description;
   ShockType type = ShockType::kFinalDemand;
   ChangeMode mode = ChangeMode::kRelative;
-  double change = 0.0;       // fraction, or amount in the model's unit (already converted)
-  double share = 0.0;        // import_supply: fraction lost
+  double change = 0.0;  // fraction, or amount in the model's unit (already converted)
+  double share = 0.0;   // import_supply: fraction lost
   double substitution = 0.0;
   double substitute_premium = 0.0;
   SupplyRule rule = SupplyRule::kProportional;
@@ -35,6 +45,10 @@ struct Shock {
   std::vector<Index> sectors;     // final_demand: sector indices; trade shocks: products
   std::vector<Index> categories;  // final_demand
   std::vector<Index> partners;    // trade shocks
+  Index route = -1;               // route shocks: index into Model::routes
+  std::vector<Index> alternatives;
+  double reroute_cost = 0.0;
+  CostBearer cost_bearer = CostBearer::kExporters;
   SourceLocation where;
 
   double YearFraction() const { return duration_months / 12.0; }

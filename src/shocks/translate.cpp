@@ -15,8 +15,8 @@ void AddExports(const Model& model, Index product, Index partner, double delta,
   double total = 0.0;
   for (Index f : columns) total += model.final_use(product, f);
   for (Index f : columns) {
-    const double weight = total != 0.0 ? model.final_use(product, f) / total
-                                       : (f == columns.front() ? 1.0 : 0.0);
+    const double weight =
+        total != 0.0 ? model.final_use(product, f) / total : (f == columns.front() ? 1.0 : 0.0);
     change->final_use(product, f) += delta * weight;
   }
 }
@@ -24,11 +24,12 @@ void AddExports(const Model& model, Index product, Index partner, double delta,
 void ApplyFinalDemand(const Model& model, const Shock& shock, ExogenousChange* change) {
   const double fraction = shock.YearFraction();
   for (Index f : shock.categories) {
-    const bool exports = model.final_demand_kinds[static_cast<size_t>(f)] == FinalDemandKind::kExports;
+    const bool exports =
+        model.final_demand_kinds[static_cast<size_t>(f)] == FinalDemandKind::kExports;
     for (Index i : shock.sectors) {
-      const double delta = fraction * (shock.mode == ChangeMode::kRelative
-                                           ? shock.change * model.final_use(i, f)
-                                           : shock.change);
+      const double delta =
+          fraction * (shock.mode == ChangeMode::kRelative ? shock.change * model.final_use(i, f)
+                                                          : shock.change);
       if (exports) {
         // Keep exports by partner consistent: spread over partners by their shares.
         const double row_total = model.exports.row(i).sum();
@@ -57,6 +58,88 @@ void ApplyExports(const Model& model, const Shock& shock, ExogenousChange* chang
   }
 }
 
+double RouteCarried(const Model& model, const Route& route) {
+  double value = 0.0;
+  for (const auto& c : route.carries) value += c.share * model.exports(c.product, c.partner);
+  return value;
+}
+
+// Spare capacity per route per year, in the unit of its capacity; negative when unknown.
+std::vector<double> SpareCapacity(const Model& model, const Scenario& scenario) {
+  std::vector<double> spare;
+  for (const Route& route : model.routes) {
+    spare.push_back(route.capacity.known && route.current_use.known
+                        ? std::max(0.0, route.capacity.value - route.current_use.value)
+                        : -1.0);
+  }
+  for (const Shock& shock : scenario.shocks) {
+    if (shock.type != ShockType::kRouteCapacity) continue;
+    const Route& route = model.routes[static_cast<size_t>(shock.route)];
+    const double added =
+        shock.mode == ChangeMode::kRelative ? shock.change * route.capacity.value : shock.change;
+    double& s = spare[static_cast<size_t>(shock.route)];
+    // Without a figure for current use, all of a new capacity is spare.
+    s = std::max(0.0, std::max(s, 0.0) + added * shock.YearFraction());
+  }
+  return spare;
+}
+
+// A route loses `share` of its capacity for the shock's duration. Its flows move to the
+// alternatives in order, up to their spare capacity over that period, converted from
+// physical units to value at the lost route's value per unit; the rest is lost exports.
+void ApplyRoute(const Model& model, const Shock& shock, std::vector<double>* spare,
+                ExogenousChange* change) {
+  const size_t r = static_cast<size_t>(shock.route);
+  const Route& route = model.routes[r];
+  const double fraction = shock.share * shock.YearFraction();
+  const double carried = RouteCarried(model, route);
+  const double affected = fraction * carried;
+  double rerouted = 0.0;
+  if (affected > 0.0 && !shock.alternatives.empty()) {
+    if (!(route.current_use.known && route.current_use.value > 0.0)) {
+      change->notes.push_back("route " + route.code +
+                              " has no figure for current use, so its flows cannot be "
+                              "measured against spare capacity: nothing was rerouted");
+    } else {
+      const double value_per_unit = carried / route.current_use.value;
+      double need = affected / value_per_unit;  // physical units over the year
+      for (Index a : shock.alternatives) {
+        const Route& alternative = model.routes[static_cast<size_t>(a)];
+        double& free = (*spare)[static_cast<size_t>(a)];
+        if (free < 0.0 || alternative.capacity.unit != route.current_use.unit) {
+          change->notes.push_back("alternative route " + alternative.code +
+                                  " has no spare capacity figure in " + route.current_use.unit +
+                                  ": it took nothing from " + route.code);
+          continue;
+        }
+        // Spare capacity is per year; over the shock's months only part of it serves.
+        const double usable = free * shock.YearFraction();
+        const double used = std::min(need, usable);
+        free -= used / shock.YearFraction();
+        need -= used;
+        rerouted += used * value_per_unit;
+        change->routes[static_cast<size_t>(a)].rerouted_in += used * value_per_unit;
+      }
+    }
+  }
+  const double kept = affected > 0.0 ? rerouted / affected : 0.0;
+  for (const auto& c : route.carries) {
+    const double flow = fraction * c.share * model.exports(c.product, c.partner);
+    const double cost = shock.reroute_cost * flow * kept;
+    AddExports(model, c.product, c.partner, -flow * (1.0 - kept), change);
+    if (shock.cost_bearer == CostBearer::kExporters) {
+      change->exporter_cost(c.product) += cost;
+    } else {
+      change->buyer_cost += cost;
+    }
+  }
+  RouteFlow& flow = change->routes[r];
+  flow.affected += affected;
+  flow.rerouted_out += rerouted;
+  flow.lost += affected - rerouted;
+  flow.extra_cost += shock.reroute_cost * rerouted;
+}
+
 }  // namespace
 
 ExogenousChange TranslateShocks(const Model& model, const Coefficients& coefficients,
@@ -70,6 +153,12 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
   change.origin_mix = model.import_origin;
   change.output_cut = Vector::Zero(n);
   change.import_price = Vector::Zero(n);
+  change.exporter_cost = Vector::Zero(n);
+  change.routes.resize(model.routes.size());
+  for (size_t r = 0; r < model.routes.size(); ++r) {
+    change.routes[r].carried = RouteCarried(model, model.routes[r]);
+  }
+  std::vector<double> spare = SpareCapacity(model, scenario);
 
   // Imports received from each origin, as a fraction of the product's base imports.
   Matrix received = model.import_origin;
@@ -83,6 +172,11 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
       case ShockType::kExports:
         ApplyExports(model, shock, &change);
         break;
+      case ShockType::kRoute:
+        ApplyRoute(model, shock, &spare, &change);
+        break;
+      case ShockType::kRouteCapacity:
+        break;  // taken into account in the spare capacity above
       case ShockType::kImportPrice:
         for (Index i : shock.sectors) {
           for (Index p : shock.partners) price_change(i, p) += shock.change * shock.YearFraction();
@@ -97,8 +191,8 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
             if (!hit[static_cast<size_t>(q)]) others += model.import_origin(i, q);
           }
           for (Index p : shock.partners) {
-            const double lost =
-                std::min(received(i, p), model.import_origin(i, p) * shock.share * shock.YearFraction());
+            const double lost = std::min(
+                received(i, p), model.import_origin(i, p) * shock.share * shock.YearFraction());
             received(i, p) -= lost;
             const double replaced = lost * shock.substitution;
             premium_cost(i) += replaced * shock.substitute_premium;

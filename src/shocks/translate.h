@@ -7,14 +7,28 @@
 
 namespace spillover {
 
+// What happened on one export route, in the model's unit (annual).
+struct RouteFlow {
+  double carried = 0.0;       // base value of the exports the route carries
+  double affected = 0.0;      // value of the flows that lost this route
+  double rerouted_out = 0.0;  // of those, value moved to alternative routes
+  double rerouted_in = 0.0;   // value this route took over from others
+  double lost = 0.0;          // value of exports lost for want of a route
+  double extra_cost = 0.0;    // extra transport cost of the flows moved off this route
+};
+
 // All changes are annual averages: a shock lasting d months counts d/12 of its size.
 struct ExogenousChange {
-  Matrix final_use;         // ΔY, domestic final use, sectors × categories (exports included)
-  Matrix exports;           // Δ exports by destination, products × partners
-  Vector availability;      // per product: fraction of its imports still received (1 = all)
-  Matrix origin_mix;        // products × partners: shares of the imports received; rows sum to 1
-  Vector output_cut;        // per sector: fraction of output lost for want of imported inputs
-  Vector import_price;      // per product: relative change of the average import price
+  Matrix final_use;     // ΔY, domestic final use, sectors × categories (exports included)
+  Matrix exports;       // Δ exports by destination, products × partners
+  Vector availability;  // per product: fraction of its imports still received (1 = all)
+  Matrix origin_mix;    // products × partners: shares of the imports received; rows sum to 1
+  Vector output_cut;    // per sector: fraction of output lost for want of imported inputs
+  Vector import_price;  // per product: relative change of the average import price
+  std::vector<RouteFlow> routes;  // per route of the model
+  Vector exporter_cost;           // per sector: extra transport cost absorbed by exporters
+  double buyer_cost = 0.0;        // extra transport cost passed on to foreign buyers
+  std::vector<std::string> notes;
 };
 
 ExogenousChange TranslateShocks(const Model& model, const Coefficients& coefficients,
