@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <Eigen/LU>
+#include <fstream>
 
 #include "io/model_io.h"
 #include "test_util.h"
@@ -238,6 +239,25 @@ TEST_F(SimulateTest, RouteCostOnBuyersAndCapacityExpansion) {
   // Affected: 70 * 0.5 * 0.25 = 8.75 (1 Mt); usable spare 3 * 0.25 = 0.75 Mt = 6.5625.
   EXPECT_TRUE(RelNear(8.75, q.Find("route_affected", "NORTH", "ALL")->value, 1e-12));
   EXPECT_TRUE(RelNear(6.5625, q.Find("route_rerouted", "NORTH", "ALL")->value, 1e-12));
+}
+
+TEST_F(SimulateTest, ScenarioCanReplaceImportOrigins) {
+  const std::string csv = ::testing::TempDir() + "/origin.csv";
+  std::ofstream(csv) << "code,RUS,CHN,ROW\nAGR,1,0,0\nMFG,0,0.5,0.5\n";
+  const YamlNode root = ParseYaml("name: t\nimport_origin: " + csv + "\nshocks: {}\n", "t.yaml");
+  const ScenarioResult r = Simulate(*example_, BuildScenario(root, "t.yaml", example_->model()));
+  // All agricultural imports (30 + 20 + 40) now come from Russia, none of manufacturing.
+  EXPECT_TRUE(RelNear(90.0, r.Find("imports", "RUS", "ALL")->baseline, 1e-12));
+  EXPECT_TRUE(RelNear(135.0, r.Find("imports", "CHN", "ALL")->baseline, 1e-12));
+  std::ofstream(csv) << "code,RUS,CHN,ROW\nAGR,1,0,0\nMFG,0,0.5,0.4\n";
+  try {
+    BuildScenario(root, "t.yaml", example_->model());
+    FAIL() << "expected an error for shares that do not sum to 1";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("the shares of product 'MFG' sum to 0.9"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST_F(SimulateTest, ReportCurrencyConvertsMoney) {

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "io/atomic_file.h"
 #include "report/report.h"
+#include "results/aggregate.h"
 #include "run/runner.h"
 
 namespace spillover::cli {
@@ -20,6 +21,9 @@ int Run(const Args& args) {
       "what goes to standard output: table, csv or json")(
       "out,o", po::value<std::string>()->default_value(""),
       "also write results.csv (tidy) and summary.json into this directory")(
+      "aggregate,a", po::value<std::string>()->default_value(""),
+      "sum sector results into groups: a CSV 'code,group[,group_name]' (e.g. "
+      "model/kaz-2024/aggregations/sectors20.csv)")(
       "quiet,q", "print nothing to standard output (with --out)");
   po::variables_map vm;
   const std::string usage =
@@ -42,7 +46,13 @@ int Run(const Args& args) {
   for (const auto& file : vm["scenario"].as<std::vector<std::string>>()) {
     const PreparedScenario prepared =
         PrepareScenario(ScenarioRequest{file, overrides, vm["model"].as<std::string>()}, &cache);
-    results.push_back(Simulate(*prepared.model, prepared.scenario));
+    ScenarioResult result = Simulate(*prepared.model, prepared.scenario);
+    const std::string& map_file = vm["aggregate"].as<std::string>();
+    if (!map_file.empty()) {
+      result =
+          AggregateSectors(result, LoadSectorMap(map_file, prepared.model->model().SectorCodes()));
+    }
+    results.push_back(std::move(result));
   }
   if (!out_dir.empty()) {
     MakeDirectories(out_dir);

@@ -92,9 +92,9 @@ RowVector Model::ProductTaxes() const {
 
 double Model::Gdp() const { return GrossValueAdded().sum() + ProductTaxes().sum(); }
 
-Matrix Model::ImportsByOrigin() const {
+Matrix Model::ImportsByOrigin(const Matrix& origin_shares) const {
   const Vector total = imports_intermediate.rowwise().sum() + imports_final.rowwise().sum();
-  return total.asDiagonal() * import_origin;
+  return total.asDiagonal() * origin_shares;
 }
 
 Vector Model::HouseholdConsumption() const {

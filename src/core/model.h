@@ -111,7 +111,9 @@ struct Model {
   RowVector ProductTaxes() const;
   double Gdp() const;  // GVA + net taxes on products
   // Imports of each product by origin: products × partners.
-  Matrix ImportsByOrigin() const;
+  Matrix ImportsByOrigin() const { return ImportsByOrigin(import_origin); }
+  // The same with other origin shares (a scenario's override).
+  Matrix ImportsByOrigin(const Matrix& origin_shares) const;
   Vector HouseholdConsumption() const;  // domestic, summed over categories of that kind
   double TotalCompensation() const;
 

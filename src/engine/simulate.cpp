@@ -174,7 +174,8 @@ ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario)
   AddRow(&result, region, all, "net_product_taxes", unit, money * taxes_base, money * taxes_new);
   AddRow(&result, region, all, "output", unit, money * c.output.sum(), money * out.output.sum());
   AddRow(&result, region, all, "exports", unit, money * m.exports.sum(), money * out.exports.sum());
-  AddRow(&result, region, all, "imports", unit, money * m.ImportsByOrigin().sum(),
+  AddRow(&result, region, all, "imports", unit,
+         money * m.ImportsByOrigin(scenario.OriginShares(m)).sum(),
          money * (out.imports.sum() + out.transport_imports));
   AddRow(&result, region, all, "imports_transport", unit, 0.0, money * out.transport_imports);
   AddRow(&result, region, all, "import_gap", unit, 0.0, money * out.import_gap.sum());
@@ -186,7 +187,7 @@ ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario)
     AddRow(&result, region, code, "final_use_imported", unit, money * m.imports_final.col(f).sum(),
            money * out.imports_final.col(f).sum());
   }
-  const Matrix imports_base = m.ImportsByOrigin();
+  const Matrix imports_base = m.ImportsByOrigin(scenario.OriginShares(m));
   for (Index p = 0; p < m.partner_count(); ++p) {
     const std::string& partner = m.partners[static_cast<size_t>(p)].code;
     AddRow(&result, partner, all, "exports", unit, money * m.exports.col(p).sum(),

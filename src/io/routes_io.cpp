@@ -20,7 +20,8 @@ Quantity ReadQuantity(const std::string& file, const YamlNode& node, const std::
                      "expected a number >= 0");
   }
   q.unit = ReadString(file, RequireKey(file, node, path, "unit"), path + ".unit");
-  if (const YamlNode* e = node.Find("estimate")) q.estimate = ReadBool(file, *e, path + ".estimate");
+  if (const YamlNode* e = node.Find("estimate"))
+    q.estimate = ReadBool(file, *e, path + ".estimate");
   q.known = true;
   return q;
 }
@@ -53,8 +54,8 @@ std::vector<Route> LoadRoutes(const std::string& path, const Model& model) {
     const YamlNode& item = list.items[r];
     const std::string at = "routes[" + std::to_string(r) + "]";
     CheckMapKeys(path, item, at,
-                 {"code", "name", "mode", "via", "capacity", "current_use", "segments",
-                  "estimate", "source", "note", "carries"});
+                 {"code", "name", "mode", "via", "capacity", "current_use", "segments", "estimate",
+                  "source", "note", "carries"});
     Route route;
     route.code = ReadString(path, RequireKey(path, item, at, "code"), at + ".code");
     if (!seen.insert(route.code).second) {
@@ -64,13 +65,17 @@ std::vector<Route> LoadRoutes(const std::string& path, const Model& model) {
     const std::string rp = "routes." + route.code;
     if (const YamlNode* n = item.Find("name")) route.name = ReadString(path, *n, rp + ".name");
     if (const YamlNode* n = item.Find("mode")) route.mode = ReadString(path, *n, rp + ".mode");
-    if (const YamlNode* n = item.Find("source")) route.source = ReadString(path, *n, rp + ".source");
-    if (const YamlNode* n = item.Find("estimate")) route.estimate = ReadBool(path, *n, rp + ".estimate");
+    if (const YamlNode* n = item.Find("source"))
+      route.source = ReadString(path, *n, rp + ".source");
+    if (const YamlNode* n = item.Find("estimate"))
+      route.estimate = ReadBool(path, *n, rp + ".estimate");
     if (const YamlNode* via = item.Find("via")) {
-      if (!via->IsSequence()) throw InputError(LocationOf(path, *via, rp + ".via"), "expected a list");
+      if (!via->IsSequence())
+        throw InputError(LocationOf(path, *via, rp + ".via"), "expected a list");
       for (const auto& v : via->items) route.via.push_back(ReadString(path, v, rp + ".via"));
     }
-    if (const YamlNode* c = item.Find("capacity")) route.capacity = ReadQuantity(path, *c, rp + ".capacity");
+    if (const YamlNode* c = item.Find("capacity"))
+      route.capacity = ReadQuantity(path, *c, rp + ".capacity");
     if (const YamlNode* u = item.Find("current_use")) {
       route.current_use = ReadQuantity(path, *u, rp + ".current_use");
     }
@@ -90,8 +95,10 @@ std::vector<Route> LoadRoutes(const std::string& path, const Model& model) {
       const std::string cp = rp + ".carries[" + std::to_string(k) + "]";
       CheckMapKeys(path, c, cp, {"product", "partner", "share"});
       Route::Share share;
-      share.product = CodeIndex(path, RequireKey(path, c, cp, "product"), cp + ".product", products, "product");
-      share.partner = CodeIndex(path, RequireKey(path, c, cp, "partner"), cp + ".partner", partners, "partner");
+      share.product =
+          CodeIndex(path, RequireKey(path, c, cp, "product"), cp + ".product", products, "product");
+      share.partner =
+          CodeIndex(path, RequireKey(path, c, cp, "partner"), cp + ".partner", partners, "partner");
       share.share = ReadNumber(path, RequireKey(path, c, cp, "share"), cp + ".share");
       if (share.share < 0.0 || share.share > 1.0) {
         throw InputError(LocationOf(path, *c.Find("share"), cp + ".share"),
@@ -103,7 +110,8 @@ std::vector<Route> LoadRoutes(const std::string& path, const Model& model) {
         throw InputError(LocationOf(path, c, cp),
                          "the routes carry " + FormatNumber(sum) + " of the exports of '" +
                              products[static_cast<size_t>(share.product)] + "' to '" +
-                             partners[static_cast<size_t>(share.partner)] + "'; expected at most 1");
+                             partners[static_cast<size_t>(share.partner)] +
+                             "'; expected at most 1");
       }
       route.carries.push_back(share);
     }

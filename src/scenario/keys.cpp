@@ -129,6 +129,17 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {},
        "Scale of the reported money values; `model` keeps the model's unit (or millions when "
        "the currency differs)."},
+      {"import_origin",
+       KeyScope::kScenario,
+       KeyType::kString,
+       0,
+       0,
+       "the model's",
+       false,
+       {},
+       {},
+       "CSV of import origin shares (products × partners, rows summing to 1) that replaces "
+       "the model's proportionality assumption; relative to the scenario file's folder."},
       {"top",
        KeyScope::kScenario,
        KeyType::kInteger,

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "core/units.h"
+#include "io/csv.h"
 #include "io/yaml_read.h"
 #include "scenario/keys.h"
 
@@ -467,6 +468,28 @@ Scenario BuildScenario(const YamlNode& root, const std::string& file, const Mode
   if (const YamlNode* t = root.Find("top"))
     scenario.top = static_cast<int>(ReadInteger(file, *t, "top"));
   SetReportUnit(file, root, model, &scenario);
+  if (const YamlNode* origin = root.Find("import_origin")) {
+    namespace fs = std::filesystem;
+    fs::path path(origin->scalar);
+    if (path.is_relative() && file != "<stdin>") path = fs::path(file).parent_path() / path;
+    const std::string csv = path.lexically_normal().string();
+    try {
+      scenario.import_origin = ReadLabelledMatrix(csv, model.SectorCodes(), model.PartnerCodes());
+    } catch (const InputError& e) {
+      throw InputError(LocationOf(file, *origin, "import_origin"), e.what());
+    }
+    for (Index i = 0; i < scenario.import_origin.rows(); ++i) {
+      const double sum = scenario.import_origin.row(i).sum();
+      if (scenario.import_origin.row(i).minCoeff() < 0.0 || std::fabs(sum - 1.0) > 1e-6) {
+        throw InputError(LocationOf(file, *origin, "import_origin"),
+                         csv + ": the shares of product '" +
+                             model.sectors[static_cast<size_t>(i)].code + "' sum to " +
+                             FormatNumber(sum) +
+                             " or hold a negative; expected non-negative shares summing to 1");
+      }
+    }
+    scenario.has_import_origin = true;
+  }
   const YamlNode& shocks = *root.Find("shocks");
   for (const auto& [key, value] : shocks.entries) {
     scenario.shocks.push_back(BuildShock(file, key.scalar, value, model, scenario));

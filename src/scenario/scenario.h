@@ -63,7 +63,13 @@ struct Scenario {
   double report_scale = 1.0;   // currency units per reported unit
   std::string report_unit;     // e.g. "KZT thousand", "USD million"
   int top = 10;
+  bool has_import_origin = false;  // the scenario replaces the model's import origin shares
+  Matrix import_origin;            // products × partners
   std::vector<Shock> shocks;
+
+  const Matrix& OriginShares(const Model& model) const {
+    return has_import_origin ? import_origin : model.import_origin;
+  }
 };
 
 // Overrides one key: `assignment` is "PATH=VALUE" with PATH dotted (shocks.NAME.change)

@@ -150,7 +150,8 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
   change.final_use = Matrix::Zero(n, model.category_count());
   change.exports = Matrix::Zero(n, partners);
   change.availability = Vector::Ones(n);
-  change.origin_mix = model.import_origin;
+  const Matrix& origin = scenario.OriginShares(model);
+  change.origin_mix = origin;
   change.output_cut = Vector::Zero(n);
   change.import_price = Vector::Zero(n);
   change.exporter_cost = Vector::Zero(n);
@@ -161,7 +162,7 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
   std::vector<double> spare = SpareCapacity(model, scenario);
 
   // Imports received from each origin, as a fraction of the product's base imports.
-  Matrix received = model.import_origin;
+  Matrix received = origin;
   Matrix price_change = Matrix::Zero(n, partners);
   Vector premium_cost = Vector::Zero(n);
   for (const Shock& shock : scenario.shocks) {
@@ -188,11 +189,11 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
         for (Index i : shock.sectors) {
           double others = 0.0;
           for (Index q = 0; q < partners; ++q) {
-            if (!hit[static_cast<size_t>(q)]) others += model.import_origin(i, q);
+            if (!hit[static_cast<size_t>(q)]) others += origin(i, q);
           }
           for (Index p : shock.partners) {
-            const double lost = std::min(
-                received(i, p), model.import_origin(i, p) * shock.share * shock.YearFraction());
+            const double lost =
+                std::min(received(i, p), origin(i, p) * shock.share * shock.YearFraction());
             received(i, p) -= lost;
             const double replaced = lost * shock.substitution;
             premium_cost(i) += replaced * shock.substitute_premium;
@@ -201,7 +202,7 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
             if (others <= 0.0) continue;
             for (Index q = 0; q < partners; ++q) {
               if (!hit[static_cast<size_t>(q)]) {
-                received(i, q) += replaced * model.import_origin(i, q) / others;
+                received(i, q) += replaced * origin(i, q) / others;
               }
             }
           }
