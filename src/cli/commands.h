@@ -13,5 +13,6 @@ int Run(const Args& args);
 int Validate(const Args& args);
 int ModelCommand(const Args& args);
 int MultipliersCommand(const Args& args);
+int Analyse(const Args& args);
 
 }  // namespace spillover::cli

@@ -19,6 +19,7 @@ constexpr const char* kUsage =
     "  validate FILE...           check scenario files against the key table and the model\n"
     "  model info|check [DIR]     describe or check a model folder\n"
     "  multipliers                output, value-added, import multipliers and linkages\n"
+    "  analyse extraction|paths|inoperability|linkages   dependency analytics\n"
     "\n"
     "Run 'spillover COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 2 bad input, 1 internal error.\n";
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     if (command == "validate") return spillover::cli::Validate(args);
     if (command == "model") return spillover::cli::ModelCommand(args);
     if (command == "multipliers") return spillover::cli::MultipliersCommand(args);
+    if (command == "analyse" || command == "analyze") return spillover::cli::Analyse(args);
     if (command == "--help" || command == "-h" || command == "help") {
       std::cout << kUsage;
       return 0;

@@ -1,0 +1,1 @@
+#include "analyse/inoperability.h"

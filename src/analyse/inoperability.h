@@ -1,0 +1,2 @@
+// Placeholder: filled in by the dependency-analytics work (issue 5).
+#pragma once

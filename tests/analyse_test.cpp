@@ -1,0 +1,1 @@
+// Placeholder for the dependency analytics tests (issue 5).
