@@ -210,9 +210,34 @@ TEST(MixedModel, FixedOutputReproducesUnconstrainedSolution) {
   const Vector demand = (Vector(2) << 600, 1500).finished();
   const Vector x = LeontiefSolver(a).Solve(demand);
   // Fixing sector 1 at its unconstrained output changes nothing (section 13.1).
-  const MixedSolution s = SolveMixed(a, demand, {true, false}, x);
+  const MixedSolution s = SolveMixed(LeontiefSolver(a), a, demand, {true, false}, x);
   EXPECT_TRUE(MatrixRelNear(x, s.output, 1e-12));
   EXPECT_TRUE(MatrixRelNear(demand, s.final_demand, 1e-12));
+}
+
+TEST(MixedModel, WoodburyMatchesDenseSolveOfTheModifiedSystem) {
+  const Matrix a = (Matrix(4, 4) << 0.1, 0.2, 0.0, 0.05, 0.3, 0.1, 0.2, 0.0, 0.05, 0.1, 0.15, 0.2,
+                    0.0, 0.05, 0.1, 0.1)
+                       .finished();
+  const Vector y = (Vector(4) << 10, 20, 5, 8).finished();
+  const Vector fixed_output = (Vector(4) << 0, 15, 0, 6).finished();
+  const std::vector<bool> fixed = {false, true, false, true};
+  // Reference: the modified system written out and solved densely.
+  Matrix m = Matrix::Identity(4, 4) - a;
+  Vector rhs = y;
+  for (Index j : {1, 3}) {
+    rhs -= m.col(j) * fixed_output(j);
+    rhs(j) -= y(j);
+    m.col(j).setZero();
+    m(j, j) = -1.0;
+  }
+  const Vector z = m.fullPivLu().solve(rhs);
+  const MixedSolution s = SolveMixed(LeontiefSolver(a), a, y, fixed, fixed_output);
+  EXPECT_TRUE(RelNear(z(0), s.output(0), 1e-12));
+  EXPECT_TRUE(RelNear(z(2), s.output(2), 1e-12));
+  EXPECT_TRUE(RelNear(z(1), s.final_demand(1), 1e-12));
+  EXPECT_TRUE(RelNear(z(3), s.final_demand(3), 1e-12));
+  EXPECT_DOUBLE_EQ(15.0, s.output(1));
 }
 
 TEST(MixedModel, CappedSectorGivesLessToFinalUsers) {
@@ -220,7 +245,7 @@ TEST(MixedModel, CappedSectorGivesLessToFinalUsers) {
   const Vector demand = (Vector(2) << 350, 1700).finished();
   Vector fixed = Vector::Zero(2);
   fixed(0) = 900;  // agriculture held 100 below its base output of 1000
-  const MixedSolution s = SolveMixed(a, demand, {true, false}, fixed);
+  const MixedSolution s = SolveMixed(LeontiefSolver(a), a, demand, {true, false}, fixed);
   // Hand solution: x2 = (1700 + 0.2 * 900) / 0.95; y1 = 0.85 * 900 - 0.25 * x2.
   const double x2 = (1700 + 0.2 * 900) / 0.95;
   EXPECT_TRUE(RelNear(x2, s.output(1), 1e-12));

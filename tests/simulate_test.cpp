@@ -260,6 +260,30 @@ TEST_F(SimulateTest, ScenarioCanReplaceImportOrigins) {
   }
 }
 
+TEST_F(SimulateTest, BatchEqualsOneByOne) {
+  std::vector<Scenario> scenarios;
+  for (const std::string& shocks :
+       {std::string("  a: {type: exports, partners: RUS, change: -0.2}\n"),
+        std::string("  a: {type: import_price, partners: CHN, change: 0.1}\n"),
+        std::string("  a: {type: import_supply, partners: RUS, share: 0.5, rule: bottleneck}\n"
+                    "  b: {type: final_demand, categories: investment, change: 0.05}\n"),
+        std::string(
+            "  a: {type: route, route: CPC, share: 0.5, alternatives: MIDDLE_CORRIDOR}\n")}) {
+    const YamlNode root = ParseYaml("name: t\nshocks:\n" + shocks, "t.yaml");
+    scenarios.push_back(BuildScenario(root, "t.yaml", kaz_->model()));
+  }
+  const std::vector<ScenarioResult> batch = SimulateBatch(*kaz_, scenarios);
+  ASSERT_EQ(scenarios.size(), batch.size());
+  for (size_t s = 0; s < scenarios.size(); ++s) {
+    const ScenarioResult single = Simulate(*kaz_, scenarios[s]);
+    ASSERT_EQ(single.rows.size(), batch[s].rows.size());
+    for (size_t i = 0; i < single.rows.size(); ++i) {
+      EXPECT_TRUE(RelNear(single.rows[i].value, batch[s].rows[i].value, 1e-12, 1e-6))
+          << "scenario " << s << ": " << single.rows[i].variable << " " << single.rows[i].sector;
+    }
+  }
+}
+
 TEST_F(SimulateTest, ReportCurrencyConvertsMoney) {
   const YamlNode root = ParseYaml("name: t\ncurrency: USD\nshocks: {}\n", "t.yaml");
   const ScenarioResult r = Simulate(*kaz_, BuildScenario(root, "t.yaml", kaz_->model()));

@@ -33,42 +33,57 @@ Vector CostPushPrices(const LeontiefSolver& solver, VectorRef cost_per_output) {
   return solver.SolveTransposed(cost_per_output);
 }
 
-MixedSolution SolveMixed(MatrixRef technical, VectorRef final_demand,
+MixedSolution SolveMixed(const LeontiefSolver& solver, MatrixRef technical, VectorRef final_demand,
                          const std::vector<bool>& fixed, VectorRef fixed_output) {
   const Index n = technical.rows();
+  CheckLength(solver.size(), n, "solver");
   CheckLength(final_demand.size(), n, "final demand");
   CheckLength(fixed_output.size(), n, "fixed output");
   CheckLength(static_cast<Index>(fixed.size()), n, "fixed flags");
-  // Unknowns: x_j for free sectors, y_j for fixed ones. Row i of (I − A) x = y becomes
-  // Σ_free (I − A)_ij x_j − [i fixed] y_i = [i free] y_i − Σ_fixed (I − A)_ij x_j.
-  Matrix system = -technical;
-  system.diagonal().array() += 1.0;
+  // Unknowns z: x_j for free sectors, y_j for fixed ones. Row i of (I − A) x = y becomes
+  // M z = r with M = K = (I − A) but column j of a fixed sector replaced by −e_j, and
+  // r = [i free] y_i − Σ_fixed K_ij x_j. M = K + U E_C' with U = −E_C − K E_C, so by the
+  // Woodbury identity, with W = K^-1 E_C and W_CC its rows C:
+  //   z = K^-1 r − (W + E_C) W_CC^-1 (K^-1 r)_C.
+  std::vector<Index> columns;
+  for (Index j = 0; j < n; ++j) {
+    if (fixed[static_cast<size_t>(j)]) columns.push_back(j);
+  }
+  const Index k = static_cast<Index>(columns.size());
   Vector rhs = Vector::Zero(n);
-  for (Index j = 0; j < n; ++j) {
-    if (!fixed[static_cast<size_t>(j)]) continue;
-    rhs -= system.col(j) * fixed_output(j);
-  }
   for (Index i = 0; i < n; ++i) {
-    if (!fixed[static_cast<size_t>(i)]) rhs(i) += final_demand(i);
+    if (!fixed[static_cast<size_t>(i)]) rhs(i) = final_demand(i);
   }
-  for (Index j = 0; j < n; ++j) {
-    if (!fixed[static_cast<size_t>(j)]) continue;
-    system.col(j).setZero();
-    system(j, j) = -1.0;
+  for (Index j : columns) {
+    rhs -= (-technical.col(j)) * fixed_output(j);
+    rhs(j) -= fixed_output(j);
   }
-  Eigen::PartialPivLU<Matrix> lu(system);
-  const Vector unknowns = lu.solve(rhs);
+  Vector z = solver.Solve(rhs);
+  if (k > 0) {
+    Matrix selector = Matrix::Zero(n, k);
+    for (Index c = 0; c < k; ++c) selector(columns[static_cast<size_t>(c)], c) = 1.0;
+    Matrix w = solver.SolveMany(selector);
+    Matrix w_cc(k, k);
+    Vector z_c(k);
+    for (Index c = 0; c < k; ++c) {
+      w_cc.row(c) = w.row(columns[static_cast<size_t>(c)]);
+      z_c(c) = z(columns[static_cast<size_t>(c)]);
+    }
+    const Vector t = w_cc.partialPivLu().solve(z_c);
+    w += selector;
+    z -= w * t;
+  }
   MixedSolution solution{Vector(n), Vector(n)};
   for (Index j = 0; j < n; ++j) {
     if (fixed[static_cast<size_t>(j)]) {
       solution.output(j) = fixed_output(j);
-      solution.final_demand(j) = unknowns(j);
+      solution.final_demand(j) = z(j);
     } else {
-      solution.output(j) = unknowns(j);
+      solution.output(j) = z(j);
       solution.final_demand(j) = final_demand(j);
     }
   }
-  if (!solution.output.allFinite()) {
+  if (!solution.output.allFinite() || !solution.final_demand.allFinite()) {
     throw ModelError("the mixed model with the fixed sectors has no unique solution");
   }
   return solution;

@@ -28,7 +28,10 @@ struct MixedSolution {
   Vector output;
   Vector final_demand;
 };
-MixedSolution SolveMixed(MatrixRef technical, VectorRef final_demand,
+// Solved with the Leontief factorisation through the Woodbury identity: the system differs
+// from (I − A) in the k fixed columns, so the cost is k solves and a k×k system, not a new
+// factorisation.
+MixedSolution SolveMixed(const LeontiefSolver& solver, MatrixRef technical, VectorRef final_demand,
                          const std::vector<bool>& fixed, VectorRef fixed_output);
 
 struct Multipliers {

@@ -14,13 +14,13 @@ namespace {
 // section 13.1): a capped sector's output is fixed and its deliveries to final users are
 // what is left after intermediate demand. The set of binding caps is found by iteration.
 Vector ConstrainedOutput(const PreparedModel& p, const Vector& demand, const Vector& cut,
-                         Vector* final_deliveries, std::vector<bool>* fixed) {
+                         Vector output, Vector* final_deliveries, std::vector<bool>* fixed) {
   const Index n = p.model().sector_count();
   const Vector& base = p.coefficients().output;
-  Vector output = p.solver().Solve(demand);
   *final_deliveries = demand;
   fixed->assign(static_cast<size_t>(n), false);
   const Vector cap = base.cwiseProduct(Vector::Ones(n) - cut);
+  if (cut.maxCoeff() <= 0.0) return output;
   for (Index iteration = 0; iteration <= n; ++iteration) {
     bool changed = false;
     for (Index j = 0; j < n; ++j) {
@@ -34,7 +34,8 @@ Vector ConstrainedOutput(const PreparedModel& p, const Vector& demand, const Vec
       }
     }
     if (!changed) return output;
-    const MixedSolution solution = SolveMixed(p.coefficients().technical, demand, *fixed, cap);
+    const MixedSolution solution =
+        SolveMixed(p.solver(), p.coefficients().technical, demand, *fixed, cap);
     output = solution.output;
     *final_deliveries = solution.final_demand;
   }
@@ -59,7 +60,25 @@ PreparedModel::PreparedModel(LoadedModel&& loaded)
       coefficients_(std::move(loaded.coefficients)),
       solver_(std::move(*loaded.solver)) {}
 
+LinearSolution SolveLinear(const PreparedModel& prepared, const ExogenousChange& change) {
+  LinearSolution linear;
+  linear.output_change = prepared.solver().Solve(DemandChange(change));
+  linear.price_change = CostPushPrices(prepared.solver(), CostChange(prepared, change));
+  return linear;
+}
+
+Vector DemandChange(const ExogenousChange& change) { return change.final_use.rowwise().sum(); }
+
+Vector CostChange(const PreparedModel& prepared, const ExogenousChange& change) {
+  return prepared.coefficients().imports.transpose() * change.import_price;
+}
+
 Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change) {
+  return Solve(prepared, change, SolveLinear(prepared, change));
+}
+
+Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
+              const LinearSolution& linear) {
   const Model& m = prepared.model();
   const Coefficients& c = prepared.coefficients();
   const Index n = m.sector_count();
@@ -70,7 +89,8 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change) {
 
   Vector deliveries;
   std::vector<bool> fixed;
-  out.output = ConstrainedOutput(prepared, demand, change.output_cut, &deliveries, &fixed);
+  out.output = ConstrainedOutput(prepared, demand, change.output_cut,
+                                 c.output + linear.output_change, &deliveries, &fixed);
   const auto export_columns = m.CategoriesOfKind(FinalDemandKind::kExports);
   for (Index j = 0; j < n; ++j) {
     if (!fixed[static_cast<size_t>(j)]) continue;
@@ -124,8 +144,7 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change) {
 
   // Cost-push prices (Miller & Blair section 2.6): p' = 1' + Δc' L with Δc the change in
   // imported input cost per unit of output.
-  const Vector cost_change = c.imports.transpose() * change.import_price;
-  out.prices = Vector::Ones(n) + CostPushPrices(prepared.solver(), cost_change);
+  out.prices = Vector::Ones(n) + linear.price_change;
   const Vector household = m.HouseholdConsumption();
   Vector household_imports = Vector::Zero(n);
   for (Index f : m.CategoriesOfKind(FinalDemandKind::kHouseholds)) {
@@ -143,11 +162,45 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change) {
 }
 
 ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario) {
+  const ExogenousChange change =
+      TranslateShocks(prepared.model(), prepared.coefficients(), scenario);
+  return Tabulate(prepared, scenario, change, Solve(prepared, change));
+}
+
+std::vector<ScenarioResult> SimulateBatch(const PreparedModel& prepared,
+                                          const std::vector<Scenario>& scenarios) {
+  const Index n = prepared.model().sector_count();
+  const Index count = static_cast<Index>(scenarios.size());
+  std::vector<ExogenousChange> changes;
+  changes.reserve(scenarios.size());
+  Matrix demand(n, count), costs(n, count);
+  for (Index s = 0; s < count; ++s) {
+    changes.push_back(TranslateShocks(prepared.model(), prepared.coefficients(),
+                                      scenarios[static_cast<size_t>(s)]));
+    demand.col(s) = DemandChange(changes.back());
+    costs.col(s) = CostChange(prepared, changes.back());
+  }
+  // One blocked solve for all right-hand sides (BLAS-3), instead of one solve per scenario.
+  const Matrix outputs = prepared.solver().SolveMany(demand);
+  const bool any_cost = costs.cwiseAbs().maxCoeff() > 0.0;
+  const Matrix prices =
+      any_cost ? prepared.solver().SolveTransposedMany(costs) : Matrix::Zero(n, count);
+  std::vector<ScenarioResult> results;
+  results.reserve(scenarios.size());
+  for (Index s = 0; s < count; ++s) {
+    const LinearSolution linear{outputs.col(s), prices.col(s)};
+    const ExogenousChange& change = changes[static_cast<size_t>(s)];
+    results.push_back(Tabulate(prepared, scenarios[static_cast<size_t>(s)], change,
+                               Solve(prepared, change, linear)));
+  }
+  return results;
+}
+
+ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
+                        const ExogenousChange& change, const Outcome& out) {
   const Model& m = prepared.model();
   const Coefficients& c = prepared.coefficients();
   const Index n = m.sector_count();
-  const ExogenousChange change = TranslateShocks(m, c, scenario);
-  const Outcome out = Solve(prepared, change);
 
   ScenarioResult result;
   result.scenario = scenario.name;

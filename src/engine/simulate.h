@@ -43,7 +43,25 @@ struct Outcome {
   std::vector<std::string> constrained;  // sectors held at a supply limit
 };
 
+// The linear part of a scenario, before supply limits: Δx = L Δy and Δp' = Δc' L.
+struct LinearSolution {
+  Vector output_change;
+  Vector price_change;
+};
+Vector DemandChange(const ExogenousChange& change);                               // Δy by sector
+Vector CostChange(const PreparedModel& prepared, const ExogenousChange& change);  // Δc
+LinearSolution SolveLinear(const PreparedModel& prepared, const ExogenousChange& change);
+
 Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change);
+Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
+              const LinearSolution& linear);
+ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
+                        const ExogenousChange& change, const Outcome& outcome);
+
 ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario);
+// The same for many scenarios on one model, with the linear solves done as one block of
+// right-hand sides. The results equal those of Simulate one by one.
+std::vector<ScenarioResult> SimulateBatch(const PreparedModel& prepared,
+                                          const std::vector<Scenario>& scenarios);
 
 }  // namespace spillover
