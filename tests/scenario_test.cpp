@@ -175,9 +175,12 @@ TEST(KeyTable, EveryKeyIsDocumentedAndDocsAreCurrent) {
   for (const auto& key : ScenarioKeys()) {
     EXPECT_FALSE(key.description.empty()) << key.name;
     EXPECT_TRUE(key.required || !key.default_text.empty()) << key.name << " needs a default";
+    const KeySpec* distribution = FindKey(KeyScope::kParameter, "distribution");
+    const std::vector<std::string>& kinds =
+        key.scope == KeyScope::kParameter ? distribution->choices : ShockTypeNames();
     for (const auto& type : key.shock_types) {
       bool known = false;
-      for (const auto& t : ShockTypeNames()) known = known || t == type;
+      for (const auto& t : kinds) known = known || t == type;
       EXPECT_TRUE(known) << key.name << ": " << type;
     }
   }

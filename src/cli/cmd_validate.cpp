@@ -5,6 +5,8 @@
 #include "core/error.h"
 #include "run/runner.h"
 #include "scenario/keys.h"
+#include "sweep/points.h"
+#include "sweep/sweep_runner.h"
 
 namespace spillover::cli {
 
@@ -33,6 +35,14 @@ int Validate(const Args& args) {
   int failures = 0;
   for (const auto& file : vm["file"].as<std::vector<std::string>>()) {
     try {
+      const YamlNode root = ParseYamlFile(file);
+      if (IsSweep(root)) {
+        const SweepSpec spec = ParseSweep(root, file == "-" ? "<stdin>" : file);
+        const int64_t checked = ValidateSweep(spec, vm["model"].as<std::string>(), &cache, 1000);
+        std::cout << file << ": ok (sweep of " << SweepPoints(spec).count() << " points, "
+                  << checked << " checked)\n";
+        continue;
+      }
       const PreparedScenario prepared =
           PrepareScenario(ScenarioRequest{file, overrides, vm["model"].as<std::string>()}, &cache);
       std::cout << file << ": ok (" << prepared.scenario.shocks.size() << " shock"

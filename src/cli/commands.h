@@ -14,5 +14,7 @@ int Validate(const Args& args);
 int ModelCommand(const Args& args);
 int MultipliersCommand(const Args& args);
 int Analyse(const Args& args);
+int Sweep(const Args& args);
+int Merge(const Args& args);
 
 }  // namespace spillover::cli

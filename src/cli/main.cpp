@@ -16,7 +16,9 @@ constexpr const char* kUsage =
     "\n"
     "Commands:\n"
     "  run SCENARIO.yaml...       run scenarios and report their effects\n"
-    "  validate FILE...           check scenario files against the key table and the model\n"
+    "  sweep SWEEP.yaml --out DIR grids and Monte Carlo draws of a scenario\n"
+    "  merge SHARD_DIR... --out DIR   combine the shards of a sweep\n"
+    "  validate FILE...           check scenario and sweep files against the key table\n"
     "  model info|check [DIR]     describe or check a model folder\n"
     "  multipliers                output, value-added, import multipliers and linkages\n"
     "  analyse extraction|paths|inoperability|linkages   dependency analytics\n"
@@ -39,6 +41,8 @@ int main(int argc, char** argv) {
     if (command == "validate") return spillover::cli::Validate(args);
     if (command == "model") return spillover::cli::ModelCommand(args);
     if (command == "multipliers") return spillover::cli::MultipliersCommand(args);
+    if (command == "sweep") return spillover::cli::Sweep(args);
+    if (command == "merge") return spillover::cli::Merge(args);
     if (command == "analyse" || command == "analyze") return spillover::cli::Analyse(args);
     if (command == "--help" || command == "-h" || command == "help") {
       std::cout << kUsage;

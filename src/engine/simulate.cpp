@@ -48,17 +48,28 @@ void AddRow(ScenarioResult* result, const std::string& region, const std::string
   result->rows.push_back(ResultRow{region, sector, variable, unit, baseline, value});
 }
 
+std::shared_ptr<const std::map<std::string, std::string>> CollectNames(const Model& m) {
+  auto names = std::make_shared<std::map<std::string, std::string>>();
+  for (const auto* list : {&m.sectors, &m.partners, &m.final_demand}) {
+    for (const Entry& e : *list) (*names)[e.code] = e.name;
+  }
+  for (const Route& route : m.routes) (*names)[route.code] = route.name;
+  return names;
+}
+
 }  // namespace
 
 PreparedModel::PreparedModel(Model model)
     : model_(std::move(model)),
       coefficients_(ComputeCoefficients(model_)),
-      solver_(coefficients_.technical) {}
+      solver_(coefficients_.technical),
+      names_(CollectNames(model_)) {}
 
 PreparedModel::PreparedModel(LoadedModel&& loaded)
     : model_(std::move(loaded.model)),
       coefficients_(std::move(loaded.coefficients)),
-      solver_(std::move(*loaded.solver)) {}
+      solver_(std::move(*loaded.solver)),
+      names_(CollectNames(model_)) {}
 
 LinearSolution SolveLinear(const PreparedModel& prepared, const ExogenousChange& change) {
   LinearSolution linear;
@@ -208,9 +219,10 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
   result.model_name = m.name;
   result.money_unit = scenario.report_unit;
   result.top = scenario.top;
-  for (const auto* list : {&m.sectors, &m.partners, &m.final_demand}) {
-    for (const Entry& e : *list) result.names[e.code] = e.name;
-  }
+  result.names = prepared.names();
+  result.rows.reserve(static_cast<size_t>(10 + 2 * m.category_count() + 4 * n +
+                                          4 * m.partner_count() * (n + 1) +
+                                          5 * static_cast<Index>(m.routes.size())));
   // Model unit -> reported unit.
   const double money = m.unit_scale / (scenario.exchange_rate * scenario.report_scale);
   const std::string& unit = scenario.report_unit;
@@ -286,7 +298,6 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
   if (change.buyer_cost > 0.0) {
     AddRow(&result, region, all, "transport_cost_buyers", unit, 0.0, money * change.buyer_cost);
   }
-  for (const Route& route : m.routes) result.names[route.code] = route.name;
   std::vector<std::string> messages = change.notes;
   if (!out.constrained.empty()) {
     std::vector<std::string> shown(

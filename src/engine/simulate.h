@@ -1,6 +1,10 @@
 // Runs a scenario on a factorised model and tabulates the results.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <string>
+
 #include "core/model.h"
 #include "engine/leontief.h"
 #include "io/model_io.h"
@@ -20,11 +24,13 @@ class PreparedModel {
   const Model& model() const { return model_; }
   const Coefficients& coefficients() const { return coefficients_; }
   const LeontiefSolver& solver() const { return solver_; }
+  const std::shared_ptr<const std::map<std::string, std::string>>& names() const { return names_; }
 
  private:
   Model model_;
   Coefficients coefficients_;
   LeontiefSolver solver_;
+  std::shared_ptr<const std::map<std::string, std::string>> names_;  // code -> name
 };
 
 // The scenario's new state of the economy, in the model's unit.

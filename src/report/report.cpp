@@ -42,9 +42,11 @@ std::string Line(const std::string& label, const ResultRow& row, size_t label_wi
 
 // "code name", cut to fit the label column.
 std::string Label(const ScenarioResult& result, const std::string& code, size_t width) {
-  auto it = result.names.find(code);
   std::string label = code;
-  if (it != result.names.end() && it->second != code) label += " " + it->second;
+  if (result.names) {
+    auto it = result.names->find(code);
+    if (it != result.names->end() && it->second != code) label += " " + it->second;
+  }
   size_t count = 0, cut = label.size();
   for (size_t i = 0; i < label.size(); ++i) {
     if ((static_cast<unsigned char>(label[i]) & 0xC0) != 0x80 && ++count > width - 2) {

@@ -22,8 +22,8 @@ SectorMap LoadSectorMap(const std::string& path, const std::vector<std::string>&
     const auto& row = table.rows[r];
     const SourceLocation where{path, table.lines[r], 1, ""};
     if (known.count(row[0]) == 0) {
-      throw InputError(where, "unknown sector code '" + row[0] + "'" +
-                                  DidYouMean(row[0], sector_codes));
+      throw InputError(where,
+                       "unknown sector code '" + row[0] + "'" + DidYouMean(row[0], sector_codes));
     }
     if (row[1].empty()) throw InputError(where, "empty group for sector '" + row[0] + "'");
     if (!map.group_of.emplace(row[0], row[1]).second) {
@@ -39,9 +39,9 @@ SectorMap LoadSectorMap(const std::string& path, const std::vector<std::string>&
     if (map.group_of.count(code) == 0) missing.push_back(code);
   }
   if (!missing.empty()) {
-    throw InputError(SourceLocation{path, 0, 0, ""},
-                     "maps no group for " + std::to_string(missing.size()) + " sector(s): " +
-                         Join(missing, ", "));
+    throw InputError(SourceLocation{path, 0, 0, ""}, "maps no group for " +
+                                                         std::to_string(missing.size()) +
+                                                         " sector(s): " + Join(missing, ", "));
   }
   return map;
 }
@@ -84,7 +84,10 @@ ScenarioResult AggregateSectors(const ScenarioResult& result, const SectorMap& m
     row.baseline = total > 0.0 ? row.baseline / total : 1.0;
     row.value = total > 0.0 ? row.value / total : 1.0;
   }
-  for (const auto& [code, name] : map.names) out.names[code] = name;
+  auto names = result.names ? std::make_shared<std::map<std::string, std::string>>(*result.names)
+                            : std::make_shared<std::map<std::string, std::string>>();
+  for (const auto& [code, name] : map.names) (*names)[code] = name;
+  out.names = names;
   return out;
 }
 

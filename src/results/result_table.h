@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,8 @@ struct ScenarioResult {
   RunStatus status = RunStatus::kOk;
   std::string message;  // what the status means, e.g. which sectors hit a supply limit
   std::vector<ResultRow> rows;
-  std::map<std::string, std::string> names;  // sector, category and partner code -> name
+  // Sector, category, partner and route code -> name; shared by all results of a model.
+  std::shared_ptr<const std::map<std::string, std::string>> names;
   int top = 10;
 
   const ResultRow* Find(const std::string& variable, const std::string& region,

@@ -29,6 +29,10 @@ std::string ToString(KeyType type) {
       return "list of codes";
     case KeyType::kShockMap:
       return "mapping of named shocks";
+    case KeyType::kValueList:
+      return "list";
+    case KeyType::kParameterMap:
+      return "mapping of parameters";
   }
   return "?";
 }
@@ -344,6 +348,201 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {"route"},
        "Who pays the extra cost: `exporters` (their value added falls) or `buyers` (export "
        "prices rise by the cost; quantities do not react in a linear model)."},
+      {"name",
+       KeyScope::kSweep,
+       KeyType::kString,
+       0,
+       0,
+       "",
+       true,
+       {},
+       {},
+       "Name of the sweep; the `scenario` column of its results."},
+      {"description",
+       KeyScope::kSweep,
+       KeyType::kString,
+       0,
+       0,
+       "\"\"",
+       false,
+       {},
+       {},
+       "What the sweep asks."},
+      {"base",
+       KeyScope::kSweep,
+       KeyType::kString,
+       0,
+       0,
+       "",
+       true,
+       {},
+       {},
+       "The scenario file every point starts from, relative to the sweep file's folder."},
+      {"method",
+       KeyScope::kSweep,
+       KeyType::kEnum,
+       0,
+       0,
+       "grid",
+       false,
+       {"grid", "monte_carlo"},
+       {},
+       "`grid`: every combination of the parameters' values (parameters of one `group` vary "
+       "together); `monte_carlo`: `samples` independent draws from the distributions."},
+      {"samples",
+       KeyScope::kSweep,
+       KeyType::kInteger,
+       1,
+       1e8,
+       "required for monte_carlo",
+       false,
+       {},
+       {},
+       "Number of Monte Carlo draws."},
+      {"seed",
+       KeyScope::kSweep,
+       KeyType::kInteger,
+       0,
+       9e15,
+       "1",
+       false,
+       {},
+       {},
+       "Seed of the random draws; the same seed gives the same points everywhere."},
+      {"parameters",
+       KeyScope::kSweep,
+       KeyType::kParameterMap,
+       0,
+       0,
+       "",
+       true,
+       {},
+       {},
+       "The parameters, each under the dotted path of a scenario key "
+       "(`shocks.russian_demand.change`)."},
+
+      {"values",
+       KeyScope::kParameter,
+       KeyType::kValueList,
+       0,
+       0,
+       "grid: one of values, range, linspace",
+       false,
+       {},
+       {},
+       "grid: the values, in order (numbers or text, e.g. partner codes)."},
+      {"range",
+       KeyScope::kParameter,
+       KeyType::kValueList,
+       0,
+       0,
+       "grid: one of values, range, linspace",
+       false,
+       {},
+       {},
+       "grid: [start, stop, step]; stop is included when a step lands on it."},
+      {"linspace",
+       KeyScope::kParameter,
+       KeyType::kValueList,
+       0,
+       0,
+       "grid: one of values, range, linspace",
+       false,
+       {},
+       {},
+       "grid: [start, stop, count] evenly spaced values, both ends included."},
+      {"group",
+       KeyScope::kParameter,
+       KeyType::kString,
+       0,
+       0,
+       "its own",
+       false,
+       {},
+       {},
+       "grid: parameters with the same group vary together (zipped; equal lengths); groups "
+       "are crossed."},
+      {"distribution",
+       KeyScope::kParameter,
+       KeyType::kEnum,
+       0,
+       0,
+       "required for monte_carlo",
+       false,
+       {"uniform", "normal", "truncated_normal", "triangular", "lognormal"},
+       {},
+       "monte_carlo: the distribution of the draws."},
+      {"low",
+       KeyScope::kParameter,
+       KeyType::kNumber,
+       -1e15,
+       1e15,
+       "required by its distributions",
+       false,
+       {},
+       {"uniform", "truncated_normal", "triangular"},
+       "Lower bound."},
+      {"high",
+       KeyScope::kParameter,
+       KeyType::kNumber,
+       -1e15,
+       1e15,
+       "required by its distributions",
+       false,
+       {},
+       {"uniform", "truncated_normal", "triangular"},
+       "Upper bound."},
+      {"mode",
+       KeyScope::kParameter,
+       KeyType::kNumber,
+       -1e15,
+       1e15,
+       "required by its distributions",
+       false,
+       {},
+       {"triangular"},
+       "Most likely value."},
+      {"mean",
+       KeyScope::kParameter,
+       KeyType::kNumber,
+       -1e15,
+       1e15,
+       "required by its distributions",
+       false,
+       {},
+       {"normal", "truncated_normal"},
+       "Mean (before truncation)."},
+      {"sd",
+       KeyScope::kParameter,
+       KeyType::kNumber,
+       1e-300,
+       1e15,
+       "required by its distributions",
+       false,
+       {},
+       {"normal", "truncated_normal"},
+       "Standard deviation (before truncation), > 0."},
+      {"mu",
+       KeyScope::kParameter,
+       KeyType::kNumber,
+       -1e15,
+       1e15,
+       "required by its distributions",
+       false,
+       {},
+       {"lognormal"},
+       "Mean of the logarithm."},
+      {"sigma",
+       KeyScope::kParameter,
+       KeyType::kNumber,
+       1e-300,
+       1e15,
+       "required by its distributions",
+       false,
+       {},
+       {"lognormal"},
+       "Standard deviation of the logarithm, > 0."},
+
       {"duration_months",
        KeyScope::kShock,
        KeyType::kNumber,
@@ -386,6 +585,10 @@ std::string KeySpec::Expected() const {
       return "text";
     case KeyType::kShockMap:
       return "a mapping NAME: {type: …, …}";
+    case KeyType::kValueList:
+      return "a list";
+    case KeyType::kParameterMap:
+      return "a mapping PATH: {…}";
   }
   return "";
 }
@@ -401,7 +604,10 @@ std::vector<std::string> KeyNames(KeyScope scope, const std::string& shock_type)
   std::vector<std::string> names;
   for (const auto& key : ScenarioKeys()) {
     if (key.scope != scope) continue;
-    if (scope == KeyScope::kShock && !shock_type.empty() && !key.AppliesTo(shock_type)) continue;
+    if ((scope == KeyScope::kShock || scope == KeyScope::kParameter) && !shock_type.empty() &&
+        !key.AppliesTo(shock_type)) {
+      continue;
+    }
     names.push_back(key.name);
   }
   return names;
@@ -409,27 +615,34 @@ std::vector<std::string> KeyNames(KeyScope scope, const std::string& shock_type)
 
 std::string KeyTableMarkdown() {
   std::string out;
-  auto table = [&out](KeyScope scope, const std::string& prefix) {
-    out += "| key | type | allowed values | default | shock types | description |\n";
+  auto table = [&out](KeyScope scope) {
+    const bool parameter = scope == KeyScope::kParameter;
+    const bool top_level = scope == KeyScope::kScenario || scope == KeyScope::kSweep;
+    out += std::string("| key | type | allowed values | default | ") +
+           (parameter ? "distributions" : "shock types") + " | description |\n";
     out += "|---|---|---|---|---|---|\n";
     for (const auto& key : ScenarioKeys()) {
       if (key.scope != scope) continue;
-      out += "| `" + prefix + key.name + "` | " + ToString(key.type) + " | " + key.Expected() +
-             " | " + (key.required ? std::string("required") : key.default_text) + " | " +
-             (scope == KeyScope::kScenario
+      out += "| `" + key.name + "` | " + ToString(key.type) + " | " + key.Expected() + " | " +
+             (key.required ? std::string("required") : key.default_text) + " | " +
+             (top_level
                   ? std::string("—")
                   : (key.shock_types.empty() ? std::string("all") : Join(key.shock_types, ", "))) +
              " | " + key.description + " |\n";
     }
   };
   out += "### Scenario keys\n\n";
-  table(KeyScope::kScenario, "");
+  table(KeyScope::kScenario);
   out += "\n### Shock keys (under `shocks.NAME.`)\n\n";
-  table(KeyScope::kShock, "");
+  table(KeyScope::kShock);
   out += "\n### Shock types\n\n| type | changes | what it does |\n|---|---|---|\n";
   for (const auto& t : ShockTypes()) {
     out += "| `" + t.name + "` | " + t.changes + " | " + t.description + " |\n";
   }
+  out += "\n### Sweep keys (under `sweep:`)\n\n";
+  table(KeyScope::kSweep);
+  out += "\n### Parameter keys (under `sweep.parameters.PATH:`)\n\n";
+  table(KeyScope::kParameter);
   return out;
 }
 

@@ -7,12 +7,21 @@
 
 namespace spillover {
 
-enum class KeyType { kString, kNumber, kInteger, kEnum, kCodeList, kShockMap };
+enum class KeyType {
+  kString,
+  kNumber,
+  kInteger,
+  kEnum,
+  kCodeList,
+  kShockMap,
+  kValueList,    // a list of values (sweep parameters)
+  kParameterMap  // a mapping PATH: {parameter keys} (sweeps)
+};
 
 std::string ToString(KeyType type);
 
 // Where a key may appear.
-enum class KeyScope { kScenario, kShock };
+enum class KeyScope { kScenario, kShock, kSweep, kParameter };
 
 struct KeySpec {
   std::string name;
@@ -22,8 +31,10 @@ struct KeySpec {
   double max;
   std::string default_text;  // "" with required == true means no default
   bool required;
-  std::vector<std::string> choices;      // enums
-  std::vector<std::string> shock_types;  // shock keys: the types that take it (empty: all)
+  std::vector<std::string> choices;  // enums
+  // Shock keys: the shock types that take it; parameter keys: the distributions that take
+  // it (empty: all).
+  std::vector<std::string> shock_types;
   std::string description;
 
   bool AppliesTo(const std::string& shock_type) const;

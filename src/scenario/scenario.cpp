@@ -51,7 +51,8 @@ bool ValueOf(const Names<Enum> (&names)[N], const std::string& text, Enum* value
   return false;
 }
 
-// Checks one value against its key spec (type and bounds).
+}  // namespace
+
 void CheckValue(const std::string& file, const YamlNode& node, const std::string& path,
                 const KeySpec& spec) {
   switch (spec.type) {
@@ -91,13 +92,22 @@ void CheckValue(const std::string& file, const YamlNode& node, const std::string
       throw InputError(LocationOf(file, node, path), std::string("expected ") + spec.Expected() +
                                                          ", got a " + YamlKindName(node.kind));
     case KeyType::kShockMap:
+    case KeyType::kParameterMap:
       if (!node.IsMap() && !node.IsNull()) {
         throw InputError(LocationOf(file, node, path), std::string("expected ") + spec.Expected() +
                                                            ", got a " + YamlKindName(node.kind));
       }
       return;
+    case KeyType::kValueList:
+      if (!node.IsSequence() || node.items.empty()) {
+        throw InputError(LocationOf(file, node, path), "expected a non-empty list, e.g. [1, 2]");
+      }
+      for (const auto& item : node.items) ReadString(file, item, path);
+      return;
   }
 }
+
+namespace {
 
 // Resolves a code list ("all", a code, or a list) against `codes`. `kinds` maps extra
 // names (e.g. final-demand kinds) to several indices.
@@ -370,15 +380,8 @@ bool FromString(const std::string& text, CostBearer* bearer) {
   return ValueOf(kBearers, text, bearer);
 }
 
-void ApplyOverride(YamlNode* root, const std::string& assignment) {
-  const size_t eq = assignment.find('=');
-  const std::string where = "--set " + assignment;
-  if (eq == std::string::npos || eq == 0) {
-    throw InputError(SourceLocation{where, 0, 0, ""},
-                     "expected PATH=VALUE, e.g. shocks.russia_demand.change=-0.2");
-  }
-  const std::string path = assignment.substr(0, eq);
-  YamlNode value = ParseYaml(assignment.substr(eq + 1), where);
+void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
+                    const std::string& origin) {
   std::vector<std::string> parts;
   size_t start = 0;
   while (start <= path.size()) {
@@ -386,7 +389,7 @@ void ApplyOverride(YamlNode* root, const std::string& assignment) {
     const std::string part =
         path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (part.empty()) {
-      throw InputError(SourceLocation{where, 0, 0, ""},
+      throw InputError(SourceLocation{origin, 0, 0, ""},
                        "empty name in the key path '" + path + "'");
     }
     parts.push_back(part);
@@ -399,7 +402,7 @@ void ApplyOverride(YamlNode* root, const std::string& assignment) {
     if (node->IsNull()) node->kind = YamlNode::Kind::kMap;
     if (!node->IsMap()) {
       throw InputError(
-          SourceLocation{where, 0, 0, ""},
+          SourceLocation{origin, 0, 0, ""},
           "'" +
               Join(std::vector<std::string>(parts.begin(), parts.begin() + static_cast<long>(i)),
                    ".") +
@@ -410,14 +413,25 @@ void ApplyOverride(YamlNode* root, const std::string& assignment) {
       YamlNode key;
       key.kind = YamlNode::Kind::kScalar;
       key.scalar = parts[i];
-      key.origin = where;
+      key.origin = origin;
       node->entries.emplace_back(key, YamlNode());
       child = &node->entries.back().second;
     }
     node = child;
   }
-  MarkOrigin(&value, where);
+  MarkOrigin(&value, origin);
   *node = std::move(value);
+}
+
+void ApplyOverride(YamlNode* root, const std::string& assignment) {
+  const size_t eq = assignment.find('=');
+  const std::string where = "--set " + assignment;
+  if (eq == std::string::npos || eq == 0) {
+    throw InputError(SourceLocation{where, 0, 0, ""},
+                     "expected PATH=VALUE, e.g. shocks.russia_demand.change=-0.2");
+  }
+  SetValueAtPath(root, assignment.substr(0, eq), ParseYaml(assignment.substr(eq + 1), where),
+                 where);
 }
 
 std::string ScenarioModelFolder(const YamlNode& root, const std::string& file,

@@ -72,9 +72,18 @@ struct Scenario {
   }
 };
 
+struct KeySpec;
+// Checks one value against its key spec (type and bounds); throws InputError.
+void CheckValue(const std::string& file, const YamlNode& node, const std::string& path,
+                const KeySpec& spec);
+
 // Overrides one key: `assignment` is "PATH=VALUE" with PATH dotted (shocks.NAME.change)
 // and VALUE a YAML value ("-0.2", "[RUS, CHN]").
 void ApplyOverride(YamlNode* root, const std::string& assignment);
+// Sets the value at a dotted PATH, creating mappings on the way; `origin` names the source
+// of the value in error messages (a --set option, a sweep parameter).
+void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
+                    const std::string& origin);
 
 // The model folder the scenario asks for, resolved against the scenario file's folder, or
 // `default_folder`.

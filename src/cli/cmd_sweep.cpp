@@ -1,0 +1,102 @@
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "core/error.h"
+#include "io/yaml_doc.h"
+#include "sweep/sweep_runner.h"
+
+namespace spillover::cli {
+
+int Sweep(const Args& args) {
+  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")(
+      "out,o", po::value<std::string>()->required(),
+      "output folder: results.csv (tidy, one row per point and variable), points.csv (one "
+      "row per point), summary.csv (Monte Carlo), sweep.meta")(
+      "threads,j", po::value<int>()->default_value(static_cast<int>(hardware)),
+      "worker threads (results do not depend on it)")(
+      "shard", po::value<std::string>()->default_value("1/1"),
+      "run only shard K of N (K/N), e.g. one task of a Slurm job array; merge with "
+      "'spillover merge'")("resume", "continue an interrupted sweep in --out")(
+      "force", "replace the results of an earlier sweep in --out")(
+      "detail", po::value<std::string>()->default_value("sectors"),
+      "rows per point: totals (headline and partner totals), sectors (+ every sector), or "
+      "all (+ partner x product trade)")("model,m", po::value<std::string>()->default_value(""),
+                                         "model folder (default: the base scenario's `model`)")(
+      "quiet,q", "no progress line");
+  // A hidden option for the tests: stop as if killed after N blocks.
+  options.add_options()("stop-after-blocks", po::value<long long>()->default_value(-1), "");
+  po::variables_map vm;
+  const std::string usage =
+      "Usage: spillover sweep SWEEP.yaml --out DIR [OPTIONS]\n"
+      "Runs every point of a sweep (grid or Monte Carlo) on the base scenario's model.\n"
+      "Points are solved in blocks against one factorisation and streamed to DIR in point\n"
+      "order; an interrupted sweep continues with --resume. See docs/sweeps.md.";
+  if (!ParseOptions(args, options, "file", usage, &vm)) return 0;
+  const auto files =
+      vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>();
+  if (files.size() != 1) throw InputError("expected one sweep file; see 'spillover sweep --help'");
+  SweepOptions opt;
+  opt.out_dir = vm["out"].as<std::string>();
+  opt.model_folder = vm["model"].as<std::string>();
+  opt.threads = vm["threads"].as<int>();
+  if (opt.threads < 1 || opt.threads > 256) {
+    throw InputError("--threads " + std::to_string(opt.threads) +
+                     " is out of range; expected 1 to 256");
+  }
+  const std::string shard = vm["shard"].as<std::string>();
+  int k = 0, n = 0;
+  char slash = 0, extra = 0;
+  if (std::sscanf(shard.c_str(), "%d%c%d%c", &k, &slash, &n, &extra) != 3 || slash != '/' ||
+      n < 1 || k < 1 || k > n) {
+    throw InputError("--shard '" + shard + "' is not K/N with 1 <= K <= N, e.g. 3/8");
+  }
+  opt.shard = k - 1;
+  opt.shards = n;
+  opt.resume = vm.count("resume") > 0;
+  opt.force = vm.count("force") > 0;
+  opt.progress = vm.count("quiet") == 0;
+  opt.stop_after_blocks = vm["stop-after-blocks"].as<long long>();
+  if (!FromString(vm["detail"].as<std::string>(), &opt.detail)) {
+    throw InputError("--detail '" + vm["detail"].as<std::string>() +
+                     "' is not one of totals, sectors, all");
+  }
+  const std::string& file = files.front();
+  const SweepSpec spec = ParseSweep(ParseYamlFile(file), file == "-" ? "<stdin>" : file);
+  ModelCache cache;
+  const SweepReport report = RunSweep(spec, opt, &cache);
+  if (!opt.progress) return 0;
+  std::cerr << spec.name << ": " << report.points << " points"
+            << (opt.shards > 1 ? " (shard " + shard + ")" : "") << ", " << report.errors
+            << " failed, " << (report.finished ? "finished" : "stopped") << " in " << report.seconds
+            << " s";
+  if (report.seconds > 0) {
+    std::cerr << " ("
+              << static_cast<long long>(
+                     static_cast<double>(report.points - report.resumed_from * kSweepBlock) /
+                     report.seconds)
+              << " points/s)";
+  }
+  std::cerr << "; results in " << opt.out_dir << "\n";
+  return 0;
+}
+
+int Merge(const Args& args) {
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")("out,o", po::value<std::string>()->required(),
+                                                    "folder for the merged results");
+  po::variables_map vm;
+  const std::string usage =
+      "Usage: spillover merge SHARD_DIR... --out DIR\n"
+      "Combines the output folders of all shards of one sweep into the files a single run\n"
+      "would have written (and the Monte Carlo summary).";
+  if (!ParseOptions(args, options, "dirs", usage, &vm)) return 0;
+  if (!vm.count("dirs")) throw InputError("no shard folders given; see 'spillover merge --help'");
+  MergeSweeps(vm["dirs"].as<std::vector<std::string>>(), vm["out"].as<std::string>());
+  return 0;
+}
+
+}  // namespace spillover::cli

@@ -1,0 +1,58 @@
+// Running a sweep: points in blocks solved together, results streamed to disk in point
+// order, checkpoints for --resume, shards for several machines, and their merge.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "run/runner.h"
+#include "sweep/sweep_spec.h"
+
+namespace spillover {
+
+enum class SweepDetail { kTotals, kSectors, kAll };
+std::string ToString(SweepDetail detail);
+bool FromString(const std::string& text, SweepDetail* detail);
+
+struct SweepOptions {
+  std::string out_dir;
+  std::string model_folder;  // overrides the base scenario's model when not empty
+  int threads = 1;
+  int shard = 0;  // 0-based shard index
+  int shards = 1;
+  bool resume = false;
+  bool force = false;     // replace the results of a finished sweep in out_dir
+  bool progress = false;  // a progress line on standard error
+  SweepDetail detail = SweepDetail::kSectors;
+  int64_t stop_after_blocks = -1;  // testing: stop (as if killed) after this many blocks
+};
+
+struct SweepReport {
+  int64_t points = 0;  // points of this shard
+  int64_t errors = 0;  // points that failed (reported in the error column)
+  int64_t resumed_from = 0;
+  double seconds = 0.0;
+  bool finished = false;
+};
+
+// Points are taken in blocks of this many; the blocks are the unit of work, of sharding
+// and of checkpoints, so results do not depend on the thread or shard count.
+constexpr int64_t kSweepBlock = 64;
+
+// Builds the scenario of each of the first `max_points` points against the model, so
+// that `spillover validate` catches a parameter path or value the scenario rejects.
+// Returns the number of points checked; throws InputError naming the point.
+int64_t ValidateSweep(const SweepSpec& spec, const std::string& model_folder, ModelCache* cache,
+                      int64_t max_points);
+
+SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCache* cache);
+
+// Merges the output folders of the shards of one sweep into `out_dir`, giving the same
+// files as a single run.
+void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir);
+
+// Summary statistics per variable (mean, sd, p5, p50, p95) of a results.csv.
+std::string SummariseResults(const std::string& results_csv);
+
+}  // namespace spillover
