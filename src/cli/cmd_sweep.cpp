@@ -1,5 +1,12 @@
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
 #include <iostream>
 #include <thread>
+
+#ifdef SPILLOVER_WITH_MPI
+#include <mpi.h>
+#endif
 
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -8,6 +15,36 @@
 #include "sweep/sweep_runner.h"
 
 namespace spillover::cli {
+
+#ifdef SPILLOVER_WITH_MPI
+namespace {
+
+// MPI for the lifetime of a sweep. An error on one rank aborts them all: the others
+// would otherwise wait at the barrier for ever.
+class MpiSession {
+ public:
+  MpiSession() {
+    MPI_Init(nullptr, nullptr);
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
+    MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  }
+  ~MpiSession() { MPI_Finalize(); }
+  [[noreturn]] void Abort(const std::string& message) const {
+    std::cerr << "error (rank " << rank_ << " of " << size_ << "): " << message << "\n";
+    MPI_Abort(MPI_COMM_WORLD, 2);
+    std::abort();
+  }
+  int rank() const { return rank_; }
+  int size() const { return size_; }
+  void Barrier() const { MPI_Barrier(MPI_COMM_WORLD); }
+
+ private:
+  int rank_ = 0;
+  int size_ = 1;
+};
+
+}  // namespace
+#endif
 
 int Sweep(const Args& args) {
   const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
@@ -67,6 +104,36 @@ int Sweep(const Args& args) {
   const std::string& file = files.front();
   const SweepSpec spec = ParseSweep(ParseYamlFile(file), file == "-" ? "<stdin>" : file);
   ModelCache cache;
+#ifdef SPILLOVER_WITH_MPI
+  // Under mpirun each rank runs one shard into a folder of its own; rank 0 then merges
+  // them into --out, giving the files of a single-machine run.
+  MpiSession mpi;
+  if (mpi.size() > 1) {
+    if (opt.shards > 1) throw InputError("--shard cannot be combined with mpirun -n > 1");
+    const std::string out = opt.out_dir;
+    opt.shard = mpi.rank();
+    opt.shards = mpi.size();
+    opt.out_dir = out + "/.rank-" + std::to_string(mpi.rank());
+    opt.progress = opt.progress && mpi.rank() == 0;
+    try {
+      RunSweep(spec, opt, &cache);
+      mpi.Barrier();
+      if (mpi.rank() == 0) {
+        std::vector<std::string> dirs;
+        for (int r = 0; r < mpi.size(); ++r) dirs.push_back(out + "/.rank-" + std::to_string(r));
+        MergeSweeps(dirs, out);
+        for (const auto& d : dirs) std::filesystem::remove_all(d);
+        if (opt.progress) {
+          std::cerr << spec.name << ": merged " << mpi.size() << " ranks into " << out << "\n";
+        }
+      }
+    } catch (const std::exception& e) {
+      mpi.Abort(e.what());  // the other ranks would wait at the barrier for ever
+    }
+    mpi.Barrier();
+    return 0;
+  }
+#endif
   const SweepReport report = RunSweep(spec, opt, &cache);
   if (!opt.progress) return 0;
   std::cerr << spec.name << ": " << report.points << " points"
