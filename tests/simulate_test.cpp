@@ -284,6 +284,55 @@ TEST_F(SimulateTest, BatchEqualsOneByOne) {
   }
 }
 
+TEST_F(SimulateTest, CapacityLimitsOutputAndRationsFinalUsers) {
+  // Manufacturing at capacity (base output 2,000) while final demand for it rises by 10%
+  // (+130 of domestic HH and GOV use): the mixed model holds MFG at 2,000, agriculture
+  // follows from x1 = 0.15 x1 + 0.25 x2 + f1 with f1 = 350, and manufacturing's final
+  // users get what intermediate demand leaves: 0.95 · 2000 − 0.2 · x1.
+  const ScenarioResult r = Run(*example_,
+                               "  up: {type: final_demand, sectors: MFG, change: 0.1}\n"
+                               "  cap: {type: capacity, sectors: MFG, change: 0}\n");
+  const double x1 = (350.0 + 0.25 * 2000.0) / 0.85;
+  EXPECT_TRUE(RelNear(2000.0, r.Find("output", "R1", "MFG")->value, 1e-12));
+  EXPECT_TRUE(RelNear(x1, r.Find("output", "R1", "AGR")->value, 1e-12));
+  double mfg_final = 0.0;
+  for (const char* category : {"HH", "GOV", "EXP"}) {
+    mfg_final += r.Find("final_use_domestic", "R1", category)->value;
+  }
+  // AGR's final use is unchanged at 350; the rest of final use is manufacturing's.
+  EXPECT_TRUE(RelNear(350.0 + 0.95 * 2000.0 - 0.2 * x1, mfg_final, 1e-12));
+  EXPECT_NE(r.message.find("capacity or supply limit in 1 sector(s): MFG"), std::string::npos)
+      << r.message;
+  // An outage: 30% of agriculture's capacity for four months = 10% of the year.
+  const ScenarioResult o =
+      Run(*example_, "  out: {type: capacity, sectors: AGR, change: -0.3, duration_months: 4}\n");
+  EXPECT_TRUE(RelNear(900.0, o.Find("output", "R1", "AGR")->value, 1e-12));
+  ExpectAccountsBalance(o, "R1");
+  // A limit that does not bind changes nothing.
+  const ScenarioResult loose = Run(*example_, "  cap: {type: capacity, change: 0.2}\n");
+  EXPECT_NEAR(0.0, Change(loose, "gdp", "R1"), 1e-9);
+}
+
+TEST_F(SimulateTest, TradeDiversionRedirectsExportsAndSubstitutesImports) {
+  // A fifth of exports to Russia lost, half of that sold to China instead.
+  const ScenarioResult r = Run(*example_,
+                               "  ru: {type: exports, partners: RUS, change: -0.2, "
+                               "redirect_share: 0.5, redirect_to: CHN}\n");
+  EXPECT_TRUE(RelNear(-0.2 * 250, Change(r, "exports", "RUS"), 1e-12));
+  EXPECT_TRUE(RelNear(0.5 * 0.2 * 250, Change(r, "exports", "CHN"), 1e-12));
+  EXPECT_NEAR(0.0, Change(r, "exports", "ROW"), 1e-12);
+  EXPECT_TRUE(RelNear(-25.0, Change(r, "exports", "R1"), 1e-12));
+  // All Russian imports lost and all replaced from China only.
+  const ScenarioResult s = Run(*example_,
+                               "  ru: {type: import_supply, partners: RUS, share: 1, "
+                               "substitution: 1, substitute_partners: [CHN]}\n");
+  const double russia = s.Find("imports", "RUS", "ALL")->baseline;
+  EXPECT_TRUE(RelNear(russia, Change(s, "imports", "CHN"), 1e-12));
+  EXPECT_NEAR(0.0, Change(s, "imports", "ROW"), 1e-12);
+  EXPECT_NEAR(0.0, Change(s, "trade_balance", "R1"), 1e-9);
+  EXPECT_TRUE(RelNear(550.0 - 360.0, s.Find("trade_balance", "R1", "ALL")->baseline, 1e-12));
+}
+
 TEST_F(SimulateTest, ReportCurrencyConvertsMoney) {
   const YamlNode root = ParseYaml("name: t\ncurrency: USD\nshocks: {}\n", "t.yaml");
   const ScenarioResult r = Simulate(*kaz_, BuildScenario(root, "t.yaml", kaz_->model()));

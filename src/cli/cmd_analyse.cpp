@@ -284,7 +284,7 @@ int Paths(const Args& args) {
     demand = DemandChange(change);
     labels.title = "scenario " + scenario.scenario.name;
     labels.source = "demand";
-    if (change.output_cut.cwiseAbs().maxCoeff() > 0.0 ||
+    if (change.capacity.minCoeff() < std::numeric_limits<double>::infinity() ||
         change.import_price.cwiseAbs().maxCoeff() > 0.0 ||
         change.exporter_cost.cwiseAbs().maxCoeff() > 0.0) {
       labels.notes.push_back(

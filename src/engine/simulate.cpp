@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/error.h"
 #include "core/text.h"
@@ -13,19 +14,22 @@ namespace {
 // Output where sectors short of imported inputs are capped (mixed model, Miller & Blair
 // section 13.1): a capped sector's output is fixed and its deliveries to final users are
 // what is left after intermediate demand. The set of binding caps is found by iteration.
-Vector ConstrainedOutput(const PreparedModel& p, const Vector& demand, const Vector& cut,
+Vector ConstrainedOutput(const PreparedModel& p, const Vector& demand, const Vector& capacity,
                          Vector output, Vector* final_deliveries, std::vector<bool>* fixed) {
   const Index n = p.model().sector_count();
   const Vector& base = p.coefficients().output;
   *final_deliveries = demand;
   fixed->assign(static_cast<size_t>(n), false);
-  const Vector cap = base.cwiseProduct(Vector::Ones(n) - cut);
-  if (cut.maxCoeff() <= 0.0) return output;
+  if (capacity.minCoeff() == std::numeric_limits<double>::infinity()) return output;
+  Vector cap = base.cwiseProduct(capacity.cwiseMax(0.0));
+  for (Index j = 0; j < n; ++j) {
+    if (base(j) == 0.0) cap(j) = std::numeric_limits<double>::infinity();  // empty: 0·inf
+  }
   for (Index iteration = 0; iteration <= n; ++iteration) {
     bool changed = false;
     for (Index j = 0; j < n; ++j) {
       const size_t sj = static_cast<size_t>(j);
-      if (!(*fixed)[sj] && cut(j) > 0.0 && output(j) > cap(j) * (1.0 + 1e-12)) {
+      if (!(*fixed)[sj] && std::isfinite(cap(j)) && output(j) > cap(j) * (1.0 + 1e-12) + 1e-300) {
         (*fixed)[sj] = true;
         changed = true;
       } else if ((*fixed)[sj] && (*final_deliveries)(j) > demand(j) * (1.0 + 1e-12) + 1e-12) {
@@ -100,8 +104,8 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
 
   Vector deliveries;
   std::vector<bool> fixed;
-  out.output = ConstrainedOutput(prepared, demand, change.output_cut,
-                                 c.output + linear.output_change, &deliveries, &fixed);
+  out.output = ConstrainedOutput(prepared, demand, change.capacity, c.output + linear.output_change,
+                                 &deliveries, &fixed);
   const auto export_columns = m.CategoriesOfKind(FinalDemandKind::kExports);
   for (Index j = 0; j < n; ++j) {
     if (!fixed[static_cast<size_t>(j)]) continue;
@@ -243,6 +247,9 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
          money * m.ImportsByOrigin(scenario.OriginShares(m)).sum(),
          money * (out.imports.sum() + out.transport_imports));
   AddRow(&result, region, all, "imports_transport", unit, 0.0, money * out.transport_imports);
+  AddRow(&result, region, all, "trade_balance", unit,
+         money * (m.exports.sum() - m.ImportsByOrigin(scenario.OriginShares(m)).sum()),
+         money * (out.exports.sum() - out.imports.sum() - out.transport_imports));
   AddRow(&result, region, all, "import_gap", unit, 0.0, money * out.import_gap.sum());
   AddRow(&result, region, all, "cpi", "index (base = 1)", 1.0, out.cpi);
   for (Index f = 0; f < m.category_count(); ++f) {
@@ -306,7 +313,7 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
     if (out.constrained.size() > shown.size()) {
       shown.push_back("and " + std::to_string(out.constrained.size() - shown.size()) + " more");
     }
-    messages.push_back("output held at a supply limit (lost imported inputs) in " +
+    messages.push_back("output held at a capacity or supply limit in " +
                        std::to_string(out.constrained.size()) + " sector(s): " + Join(shown, ", "));
   }
   std::vector<std::string> negative;

@@ -56,6 +56,11 @@ const std::vector<ShockTypeSpec>& ShockTypes() {
        "An export route loses a share of its capacity. The flows it carries move onto the "
        "`alternatives` up to their spare capacity, at `reroute_cost`; the rest of the "
        "exports is lost and propagates through x = L y."},
+      {"capacity", "output limit (coefficient-free bound on x), relative to base output",
+       "Limits the output of the chosen sectors to (1 + change) × base output (a pipeline "
+       "or refinery at capacity: 0; an outage: -0.3). Demand cannot push them past it: the "
+       "mixed model serves intermediate users first and rations final users, exports "
+       "included, in proportion to their purchases."},
       {"route_capacity", "route capacity (physical unit of the routes file), relative or absolute",
        "Changes a route's capacity, e.g. a Middle Corridor expansion; it matters only as "
        "spare capacity for rerouting."},
@@ -206,9 +211,10 @@ const std::vector<KeySpec>& ScenarioKeys() {
        "",
        true,
        {},
-       {"final_demand", "exports", "import_price", "route_capacity"},
+       {"final_demand", "exports", "import_price", "route_capacity", "capacity"},
        "Size of the change: a fraction for relative shocks (>= -1) and prices, an amount in "
-       "`unit` for absolute ones."},
+       "`unit` for absolute ones; for `capacity`, the limit relative to base output (0 = "
+       "no more than the base year, 0.05 = 5% headroom, -0.3 = 30% of capacity lost)."},
       {"unit",
        KeyScope::kShock,
        KeyType::kString,
@@ -228,8 +234,9 @@ const std::vector<KeySpec>& ScenarioKeys() {
        "all",
        false,
        {},
-       {"final_demand"},
-       "Sector codes whose products are demanded (`all` or a list)."},
+       {"final_demand", "capacity"},
+       "Sector codes: whose products are demanded (`final_demand`), or whose output is "
+       "limited (`capacity`); `all` or a list."},
       {"categories",
        KeyScope::kShock,
        KeyType::kCodeList,
@@ -294,6 +301,39 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {"import_supply"},
        "Relative price premium paid on the replacement imports (0.1 = 10% dearer); it feeds "
        "the price model."},
+      {"substitute_partners",
+       KeyScope::kShock,
+       KeyType::kCodeList,
+       0,
+       0,
+       "all other partners",
+       false,
+       {},
+       {"import_supply"},
+       "The origins that replace the lost imports, in proportion to their shares of the "
+       "product (equally where none has a share), e.g. [CHN, EU, TUR]."},
+      {"redirect_share",
+       KeyScope::kShock,
+       KeyType::kNumber,
+       0,
+       1,
+       "0",
+       false,
+       {},
+       {"exports"},
+       "Fraction of a fall in exports that is sold to `redirect_to` instead (trade "
+       "diversion; 0 to 1)."},
+      {"redirect_to",
+       KeyScope::kShock,
+       KeyType::kCodeList,
+       0,
+       0,
+       "all other partners",
+       false,
+       {},
+       {"exports"},
+       "Partners that take the redirected exports, in proportion to their purchases of the "
+       "product (equally where none buys it)."},
       {"rule",
        KeyScope::kShock,
        KeyType::kEnum,

@@ -24,7 +24,8 @@ const Names<ShockType> kShockTypes[] = {{ShockType::kFinalDemand, "final_demand"
                                         {ShockType::kImportSupply, "import_supply"},
                                         {ShockType::kImportPrice, "import_price"},
                                         {ShockType::kRoute, "route"},
-                                        {ShockType::kRouteCapacity, "route_capacity"}};
+                                        {ShockType::kRouteCapacity, "route_capacity"},
+                                        {ShockType::kCapacity, "capacity"}};
 const Names<ChangeMode> kModes[] = {{ChangeMode::kRelative, "relative"},
                                     {ChangeMode::kAbsolute, "absolute"}};
 const Names<SupplyRule> kRules[] = {{SupplyRule::kProportional, "proportional"},
@@ -275,6 +276,14 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
     }
     return shock;
   }
+  if (shock.type == ShockType::kCapacity) {
+    if (const YamlNode* sectors = node.Find("sectors")) {
+      shock.sectors = ResolveCodes(file, *sectors, path + ".sectors", sector_codes, "sector");
+    } else {
+      for (Index i = 0; i < model.sector_count(); ++i) shock.sectors.push_back(i);
+    }
+    return shock;
+  }
   if (shock.type == ShockType::kFinalDemand) {
     const YamlNode* sectors = node.Find("sectors");
     if (sectors) {
@@ -309,6 +318,15 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
           ResolveCodes(file, *partners, path + ".partners", model.PartnerCodes(), "partner");
     } else {
       for (Index p = 0; p < model.partner_count(); ++p) shock.partners.push_back(p);
+    }
+    if (const YamlNode* substitutes = node.Find("substitute_partners")) {
+      shock.substitutes = ResolveCodes(file, *substitutes, path + ".substitute_partners",
+                                       model.PartnerCodes(), "partner");
+    }
+    shock.redirect_share = NumberOr(file, node, "redirect_share", path, 0.0);
+    if (const YamlNode* redirect = node.Find("redirect_to")) {
+      shock.redirect_to =
+          ResolveCodes(file, *redirect, path + ".redirect_to", model.PartnerCodes(), "partner");
     }
   }
   return shock;

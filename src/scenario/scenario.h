@@ -16,7 +16,8 @@ enum class ShockType {
   kImportSupply,
   kImportPrice,
   kRoute,
-  kRouteCapacity
+  kRouteCapacity,
+  kCapacity
 };
 enum class ChangeMode { kRelative, kAbsolute };
 enum class SupplyRule { kProportional, kBottleneck };
@@ -42,10 +43,13 @@ struct Shock {
   double substitute_premium = 0.0;
   SupplyRule rule = SupplyRule::kProportional;
   double duration_months = 12.0;
-  std::vector<Index> sectors;     // final_demand: sector indices; trade shocks: products
-  std::vector<Index> categories;  // final_demand
-  std::vector<Index> partners;    // trade shocks
-  Index route = -1;               // route shocks: index into Model::routes
+  std::vector<Index> sectors;      // final_demand: sector indices; trade shocks: products
+  std::vector<Index> categories;   // final_demand
+  std::vector<Index> partners;     // trade shocks
+  std::vector<Index> substitutes;  // import_supply: replacement origins (empty: all others)
+  std::vector<Index> redirect_to;  // exports: partners taking redirected exports
+  double redirect_share = 0.0;
+  Index route = -1;  // route shocks: index into Model::routes
   std::vector<Index> alternatives;
   double reroute_cost = 0.0;
   CostBearer cost_bearer = CostBearer::kExporters;

@@ -1,6 +1,7 @@
 #include "shocks/translate.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace spillover {
 namespace {
@@ -44,6 +45,14 @@ void ApplyFinalDemand(const Model& model, const Shock& shock, ExogenousChange* c
   }
 }
 
+std::vector<Index> AllOtherPartners(const Model& model, const std::vector<Index>& excluded) {
+  std::vector<Index> out;
+  for (Index q = 0; q < model.partner_count(); ++q) {
+    if (std::find(excluded.begin(), excluded.end(), q) == excluded.end()) out.push_back(q);
+  }
+  return out;
+}
+
 void ApplyExports(const Model& model, const Shock& shock, ExogenousChange* change) {
   const double fraction = shock.YearFraction();
   const double share = 1.0 / static_cast<double>(shock.partners.size() * shock.sectors.size());
@@ -54,6 +63,23 @@ void ApplyExports(const Model& model, const Shock& shock, ExogenousChange* chang
           fraction * (shock.mode == ChangeMode::kRelative ? shock.change * model.exports(i, p)
                                                           : shock.change * share);
       AddExports(model, i, p, delta, change);
+      if (delta >= 0.0 || shock.redirect_share <= 0.0) continue;
+      // Trade diversion: part of what the partner no longer buys goes to the redirect
+      // partners, in proportion to their purchases of the product (equally if none buys).
+      std::vector<Index> takers;
+      for (Index q : shock.redirect_to.empty() ? AllOtherPartners(model, shock.partners)
+                                               : shock.redirect_to) {
+        if (std::find(shock.partners.begin(), shock.partners.end(), q) == shock.partners.end()) {
+          takers.push_back(q);
+        }
+      }
+      double base = 0.0;
+      for (Index q : takers) base += model.exports(i, q);
+      for (Index q : takers) {
+        const double weight =
+            base > 0.0 ? model.exports(i, q) / base : 1.0 / static_cast<double>(takers.size());
+        AddExports(model, i, q, -delta * shock.redirect_share * weight, change);
+      }
     }
   }
 }
@@ -152,7 +178,7 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
   change.availability = Vector::Ones(n);
   const Matrix& origin = scenario.OriginShares(model);
   change.origin_mix = origin;
-  change.output_cut = Vector::Zero(n);
+  change.capacity = Vector::Constant(n, std::numeric_limits<double>::infinity());
   change.import_price = Vector::Zero(n);
   change.exporter_cost = Vector::Zero(n);
   change.routes.resize(model.routes.size());
@@ -178,18 +204,28 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
         break;
       case ShockType::kRouteCapacity:
         break;  // taken into account in the spare capacity above
+      case ShockType::kCapacity:
+        for (Index j : shock.sectors) {
+          change.capacity(j) =
+              std::min(change.capacity(j), 1.0 + shock.change * shock.YearFraction());
+        }
+        break;
       case ShockType::kImportPrice:
         for (Index i : shock.sectors) {
           for (Index p : shock.partners) price_change(i, p) += shock.change * shock.YearFraction();
         }
         break;
       case ShockType::kImportSupply: {
-        std::vector<bool> hit(static_cast<size_t>(partners), false);
-        for (Index p : shock.partners) hit[static_cast<size_t>(p)] = true;
+        // The replacement origins: `substitute_partners`, or every origin not hit.
+        std::vector<bool> replaces(static_cast<size_t>(partners), shock.substitutes.empty());
+        for (Index q : shock.substitutes) replaces[static_cast<size_t>(q)] = true;
+        for (Index p : shock.partners) replaces[static_cast<size_t>(p)] = false;
+        const double count =
+            static_cast<double>(std::count(replaces.begin(), replaces.end(), true));
         for (Index i : shock.sectors) {
           double others = 0.0;
           for (Index q = 0; q < partners; ++q) {
-            if (!hit[static_cast<size_t>(q)]) others += origin(i, q);
+            if (replaces[static_cast<size_t>(q)]) others += origin(i, q);
           }
           for (Index p : shock.partners) {
             const double lost =
@@ -197,12 +233,12 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
             received(i, p) -= lost;
             const double replaced = lost * shock.substitution;
             premium_cost(i) += replaced * shock.substitute_premium;
-            // Replacements come from the other origins in proportion to their shares; a
-            // product with no other origin gets none (the loss stands).
-            if (others <= 0.0) continue;
+            // Replacements come from the replacing origins in proportion to their shares,
+            // or equally when none of them supplies the product yet.
+            if (count == 0.0) continue;
             for (Index q = 0; q < partners; ++q) {
-              if (!hit[static_cast<size_t>(q)]) {
-                received(i, q) += replaced * origin(i, q) / others;
+              if (replaces[static_cast<size_t>(q)]) {
+                received(i, q) += replaced * (others > 0.0 ? origin(i, q) / others : 1.0 / count);
               }
             }
           }
@@ -235,17 +271,19 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
   if (lost.maxCoeff() <= 0.0) return change;
   for (Index j = 0; j < n; ++j) {
     if (coefficients.output(j) == 0.0) continue;
+    double cut = 0.0;
     if (rule == SupplyRule::kProportional) {
       const double inputs = coefficients.technical.col(j).sum() + coefficients.imports.col(j).sum();
       const double missing = coefficients.imports.col(j).dot(lost);
-      change.output_cut(j) = inputs > 0.0 ? missing / inputs : 0.0;
+      cut = inputs > 0.0 ? missing / inputs : 0.0;
     } else {
       double worst = 0.0;
       for (Index i = 0; i < n; ++i) {
         if (coefficients.imports(i, j) > 0.0) worst = std::max(worst, lost(i));
       }
-      change.output_cut(j) = worst;
+      cut = worst;
     }
+    if (cut > 0.0) change.capacity(j) = std::min(change.capacity(j), 1.0 - cut);
   }
   return change;
 }

@@ -23,8 +23,10 @@ struct ExogenousChange {
   Matrix exports;       // Δ exports by destination, products × partners
   Vector availability;  // per product: fraction of its imports still received (1 = all)
   Matrix origin_mix;    // products × partners: shares of the imports received; rows sum to 1
-  Vector output_cut;    // per sector: fraction of output lost for want of imported inputs
-  Vector import_price;  // per product: relative change of the average import price
+  // Per sector: the most it can produce, relative to its base output (+inf: no limit);
+  // from capacity shocks and from imported inputs lost.
+  Vector capacity;
+  Vector import_price;            // per product: relative change of the average import price
   std::vector<RouteFlow> routes;  // per route of the model
   Vector exporter_cost;           // per sector: extra transport cost absorbed by exporters
   double buyer_cost = 0.0;        // extra transport cost passed on to foreign buyers
