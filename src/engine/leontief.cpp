@@ -36,9 +36,8 @@ LeontiefSolver::LeontiefSolver(MatrixRef technical) : size_(technical.rows()) {
                      std::to_string(technical.rows()) + " columns, got " +
                      std::to_string(technical.cols()));
   }
-  Matrix system = -technical;
-  system.diagonal().array() += 1.0;
-  lu_.compute(system);
+  // Evaluated straight into the factorisation's storage: no temporary n×n copy.
+  lu_.compute(Matrix::Identity(size_, size_) - technical);
   rcond_ = size_ == 0 ? 1.0 : lu_.rcond();
   if (!(rcond_ > 1e-14)) {
     throw ModelError("(I - A) is singular to working precision (reciprocal condition " +

@@ -67,18 +67,25 @@ PreparedModel::PreparedModel(Model model)
     : model_(std::move(model)),
       coefficients_(ComputeCoefficients(model_)),
       solver_(coefficients_.technical),
+      base_imports_(coefficients_.imports * coefficients_.output),
+      total_imports_(model_.imports_intermediate.rowwise().sum() +
+                     model_.imports_final.rowwise().sum()),
       names_(CollectNames(model_)) {}
 
 PreparedModel::PreparedModel(LoadedModel&& loaded)
     : model_(std::move(loaded.model)),
       coefficients_(std::move(loaded.coefficients)),
       solver_(std::move(*loaded.solver)),
+      base_imports_(coefficients_.imports * coefficients_.output),
+      total_imports_(model_.imports_intermediate.rowwise().sum() +
+                     model_.imports_final.rowwise().sum()),
       names_(CollectNames(model_)) {}
 
 LinearSolution SolveLinear(const PreparedModel& prepared, const ExogenousChange& change) {
   LinearSolution linear;
   linear.output_change = prepared.solver().Solve(DemandChange(change));
   linear.price_change = CostPushPrices(prepared.solver(), CostChange(prepared, change));
+  linear.import_change = prepared.coefficients().imports * linear.output_change;
   return linear;
 }
 
@@ -106,6 +113,7 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
   std::vector<bool> fixed;
   out.output = ConstrainedOutput(prepared, demand, change.capacity, c.output + linear.output_change,
                                  &deliveries, &fixed);
+  const bool fixed_any = std::find(fixed.begin(), fixed.end(), true) != fixed.end();
   const auto export_columns = m.CategoriesOfKind(FinalDemandKind::kExports);
   for (Index j = 0; j < n; ++j) {
     if (!fixed[static_cast<size_t>(j)]) continue;
@@ -139,8 +147,11 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
   // part of that requirement beyond what the origins supply is the import gap, which is
   // zero under the bottleneck rule and bridged (e.g. from stocks) under the proportional one.
   out.imports_final = change.availability.asDiagonal() * m.imports_final;
-  const Vector required = c.imports * out.output;
-  const Vector available = change.availability.cwiseProduct(c.imports * c.output);
+  // Am x at the new output: from the linear solution unless supply limits changed it.
+  const Vector required = fixed_any
+                              ? Vector(c.imports * out.output)
+                              : Vector(prepared.base_intermediate_imports() + linear.import_change);
+  const Vector available = change.availability.cwiseProduct(prepared.base_intermediate_imports());
   out.import_gap = Vector::Zero(n);
   for (Index i = 0; i < n; ++i) {
     if (change.availability(i) < 1.0) out.import_gap(i) = std::max(0.0, required(i) - available(i));
@@ -176,43 +187,50 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
   return out;
 }
 
-ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario) {
+ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario,
+                        ResultDetail detail) {
   const ExogenousChange change =
       TranslateShocks(prepared.model(), prepared.coefficients(), scenario);
-  return Tabulate(prepared, scenario, change, Solve(prepared, change));
+  return Tabulate(prepared, scenario, change, Solve(prepared, change), detail);
 }
 
 std::vector<ScenarioResult> SimulateBatch(const PreparedModel& prepared,
-                                          const std::vector<Scenario>& scenarios) {
+                                          const std::vector<Scenario>& scenarios,
+                                          ResultDetail detail) {
   const Index n = prepared.model().sector_count();
   const Index count = static_cast<Index>(scenarios.size());
   std::vector<ExogenousChange> changes;
   changes.reserve(scenarios.size());
-  Matrix demand(n, count), costs(n, count);
+  Matrix demand(n, count), import_prices(n, count);
   for (Index s = 0; s < count; ++s) {
     changes.push_back(TranslateShocks(prepared.model(), prepared.coefficients(),
                                       scenarios[static_cast<size_t>(s)]));
     demand.col(s) = DemandChange(changes.back());
-    costs.col(s) = CostChange(prepared, changes.back());
+    import_prices.col(s) = changes.back().import_price;
   }
-  // One blocked solve for all right-hand sides (BLAS-3), instead of one solve per scenario.
+  // One blocked solve for all right-hand sides (BLAS-3), instead of one solve per scenario,
+  // and matrix products for the import requirements and costs of all of them: per
+  // scenario these would be matrix-vector products, bound by memory bandwidth.
+  const Matrix& am = prepared.coefficients().imports;
   const Matrix outputs = prepared.solver().SolveMany(demand);
-  const bool any_cost = costs.cwiseAbs().maxCoeff() > 0.0;
-  const Matrix prices =
-      any_cost ? prepared.solver().SolveTransposedMany(costs) : Matrix::Zero(n, count);
+  const Matrix import_changes = am * outputs;
+  const bool any_price = import_prices.cwiseAbs().maxCoeff() > 0.0;
+  const Matrix prices = any_price
+                            ? prepared.solver().SolveTransposedMany(am.transpose() * import_prices)
+                            : Matrix::Zero(n, count);
   std::vector<ScenarioResult> results;
   results.reserve(scenarios.size());
   for (Index s = 0; s < count; ++s) {
-    const LinearSolution linear{outputs.col(s), prices.col(s)};
+    const LinearSolution linear{outputs.col(s), prices.col(s), import_changes.col(s)};
     const ExogenousChange& change = changes[static_cast<size_t>(s)];
     results.push_back(Tabulate(prepared, scenarios[static_cast<size_t>(s)], change,
-                               Solve(prepared, change, linear)));
+                               Solve(prepared, change, linear), detail));
   }
   return results;
 }
 
 ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
-                        const ExogenousChange& change, const Outcome& out) {
+                        const ExogenousChange& change, const Outcome& out, ResultDetail detail) {
   const Model& m = prepared.model();
   const Coefficients& c = prepared.coefficients();
   const Index n = m.sector_count();
@@ -233,6 +251,7 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
   const std::string region = m.regions.size() == 1 ? m.regions.front().code : "ALL";
   const std::string all = "ALL";
 
+  const Matrix imports_base = prepared.BaseImportsByOrigin(scenario.OriginShares(m));
   const Vector gva_base = m.GrossValueAdded();
   const Vector& gva_new = out.gva;
   const double taxes_base = m.ProductTaxes().sum();
@@ -243,23 +262,22 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
   AddRow(&result, region, all, "net_product_taxes", unit, money * taxes_base, money * taxes_new);
   AddRow(&result, region, all, "output", unit, money * c.output.sum(), money * out.output.sum());
   AddRow(&result, region, all, "exports", unit, money * m.exports.sum(), money * out.exports.sum());
-  AddRow(&result, region, all, "imports", unit,
-         money * m.ImportsByOrigin(scenario.OriginShares(m)).sum(),
+  AddRow(&result, region, all, "imports", unit, money * imports_base.sum(),
          money * (out.imports.sum() + out.transport_imports));
   AddRow(&result, region, all, "imports_transport", unit, 0.0, money * out.transport_imports);
   AddRow(&result, region, all, "trade_balance", unit,
-         money * (m.exports.sum() - m.ImportsByOrigin(scenario.OriginShares(m)).sum()),
+         money * (m.exports.sum() - imports_base.sum()),
          money * (out.exports.sum() - out.imports.sum() - out.transport_imports));
   AddRow(&result, region, all, "import_gap", unit, 0.0, money * out.import_gap.sum());
   AddRow(&result, region, all, "cpi", "index (base = 1)", 1.0, out.cpi);
-  for (Index f = 0; f < m.category_count(); ++f) {
+  const bool sectors = detail != ResultDetail::kTotals;
+  for (Index f = 0; sectors && f < m.category_count(); ++f) {
     const std::string& code = m.final_demand[static_cast<size_t>(f)].code;
     AddRow(&result, region, code, "final_use_domestic", unit, money * m.final_use.col(f).sum(),
            money * out.final_use.col(f).sum());
     AddRow(&result, region, code, "final_use_imported", unit, money * m.imports_final.col(f).sum(),
            money * out.imports_final.col(f).sum());
   }
-  const Matrix imports_base = m.ImportsByOrigin(scenario.OriginShares(m));
   for (Index p = 0; p < m.partner_count(); ++p) {
     const std::string& partner = m.partners[static_cast<size_t>(p)].code;
     AddRow(&result, partner, all, "exports", unit, money * m.exports.col(p).sum(),
@@ -267,7 +285,7 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
     AddRow(&result, partner, all, "imports", unit, money * imports_base.col(p).sum(),
            money * out.imports.col(p).sum());
   }
-  for (Index j = 0; j < n; ++j) {
+  for (Index j = 0; sectors && j < n; ++j) {
     const std::string& code = m.sectors[static_cast<size_t>(j)].code;
     AddRow(&result, region, code, "output", unit, money * c.output(j), money * out.output(j));
     AddRow(&result, region, code, "gva", unit, money * gva_base(j), money * gva_new(j));
@@ -278,7 +296,7 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
              c.satellites(k, j) * out.output(j));
     }
   }
-  for (Index p = 0; p < m.partner_count(); ++p) {
+  for (Index p = 0; detail == ResultDetail::kAll && p < m.partner_count(); ++p) {
     const std::string& partner = m.partners[static_cast<size_t>(p)].code;
     for (Index i = 0; i < n; ++i) {
       if (m.exports(i, p) == 0.0 && out.exports(i, p) == 0.0 && imports_base(i, p) == 0.0 &&

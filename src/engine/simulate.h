@@ -24,12 +24,20 @@ class PreparedModel {
   const Model& model() const { return model_; }
   const Coefficients& coefficients() const { return coefficients_; }
   const LeontiefSolver& solver() const { return solver_; }
+  // Am x: the base year's intermediate imports by product.
+  const Vector& base_intermediate_imports() const { return base_imports_; }
+  // The base year's imports by product and origin, with the model's or other origin shares.
+  Matrix BaseImportsByOrigin(const Matrix& origin_shares) const {
+    return total_imports_.asDiagonal() * origin_shares;
+  }
   const std::shared_ptr<const std::map<std::string, std::string>>& names() const { return names_; }
 
  private:
   Model model_;
   Coefficients coefficients_;
   LeontiefSolver solver_;
+  Vector base_imports_;
+  Vector total_imports_;  // by product: intermediate and final
   std::shared_ptr<const std::map<std::string, std::string>> names_;  // code -> name
 };
 
@@ -53,6 +61,7 @@ struct Outcome {
 struct LinearSolution {
   Vector output_change;
   Vector price_change;
+  Vector import_change;  // Am Δx: intermediate imports that follow the output change
 };
 Vector DemandChange(const ExogenousChange& change);                               // Δy by sector
 Vector CostChange(const PreparedModel& prepared, const ExogenousChange& change);  // Δc
@@ -62,12 +71,15 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change);
 Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
               const LinearSolution& linear);
 ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
-                        const ExogenousChange& change, const Outcome& outcome);
+                        const ExogenousChange& change, const Outcome& outcome,
+                        ResultDetail detail = ResultDetail::kAll);
 
-ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario);
+ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario,
+                        ResultDetail detail = ResultDetail::kAll);
 // The same for many scenarios on one model, with the linear solves done as one block of
 // right-hand sides. The results equal those of Simulate one by one.
 std::vector<ScenarioResult> SimulateBatch(const PreparedModel& prepared,
-                                          const std::vector<Scenario>& scenarios);
+                                          const std::vector<Scenario>& scenarios,
+                                          ResultDetail detail = ResultDetail::kAll);
 
 }  // namespace spillover

@@ -4,6 +4,28 @@
 
 namespace spillover {
 
+std::string ToString(ResultDetail detail) {
+  switch (detail) {
+    case ResultDetail::kTotals:
+      return "totals";
+    case ResultDetail::kSectors:
+      return "sectors";
+    case ResultDetail::kAll:
+      return "all";
+  }
+  return "?";
+}
+
+bool FromString(const std::string& text, ResultDetail* detail) {
+  for (ResultDetail d : {ResultDetail::kTotals, ResultDetail::kSectors, ResultDetail::kAll}) {
+    if (ToString(d) == text) {
+      *detail = d;
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string ToString(RunStatus status) { return status == RunStatus::kOk ? "ok" : "warning"; }
 
 double ResultRow::PercentChange() const {

@@ -9,6 +9,12 @@
 namespace spillover {
 
 enum class RunStatus { kOk, kWarning };
+
+// Which rows a result holds: the `ALL` totals (headline, partners, routes); also each
+// sector and final-demand category; also trade by partner × product.
+enum class ResultDetail { kTotals, kSectors, kAll };
+std::string ToString(ResultDetail detail);
+bool FromString(const std::string& text, ResultDetail* detail);
 std::string ToString(RunStatus status);
 
 struct ResultRow {

@@ -155,13 +155,13 @@ BlockOutput RunBlock(const Context& ctx, int64_t block) {
   std::vector<ScenarioResult> results;
   std::vector<std::string> solve_errors(scenarios.size());
   try {
-    results = SimulateBatch(*ctx.model, scenarios);
+    results = SimulateBatch(*ctx.model, scenarios, ctx.detail);
   } catch (const std::runtime_error&) {
     // One point cannot be solved: solve them one by one to find it.
     results.assign(scenarios.size(), ScenarioResult());
     for (size_t s = 0; s < scenarios.size(); ++s) {
       try {
-        results[s] = Simulate(*ctx.model, scenarios[s]);
+        results[s] = Simulate(*ctx.model, scenarios[s], ctx.detail);
       } catch (const ModelError& e) {
         solve_errors[s] = e.what();
       } catch (const InputError& e) {
@@ -248,28 +248,6 @@ std::string ProgressBar(int64_t done, int64_t total, double seconds) {
 }
 
 }  // namespace
-
-std::string ToString(SweepDetail detail) {
-  switch (detail) {
-    case SweepDetail::kTotals:
-      return "totals";
-    case SweepDetail::kSectors:
-      return "sectors";
-    case SweepDetail::kAll:
-      return "all";
-  }
-  return "?";
-}
-
-bool FromString(const std::string& text, SweepDetail* detail) {
-  for (SweepDetail d : {SweepDetail::kTotals, SweepDetail::kSectors, SweepDetail::kAll}) {
-    if (ToString(d) == text) {
-      *detail = d;
-      return true;
-    }
-  }
-  return false;
-}
 
 int64_t ValidateSweep(const SweepSpec& spec, const std::string& model_folder, ModelCache* cache,
                       int64_t max_points) {

@@ -6,14 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "results/result_table.h"
 #include "run/runner.h"
 #include "sweep/sweep_spec.h"
 
 namespace spillover {
 
-enum class SweepDetail { kTotals, kSectors, kAll };
-std::string ToString(SweepDetail detail);
-bool FromString(const std::string& text, SweepDetail* detail);
+using SweepDetail = ResultDetail;
 
 struct SweepOptions {
   std::string out_dir;
