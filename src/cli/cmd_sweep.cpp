@@ -64,15 +64,16 @@ int Sweep(const Args& args) {
       "all (+ partner x product trade)")("model,m", po::value<std::string>()->default_value(""),
                                          "model folder (default: the base scenario's `model`)")(
       "quiet,q", "no progress line");
-  // A hidden option for the tests: stop as if killed after N blocks.
-  options.add_options()("stop-after-blocks", po::value<long long>()->default_value(-1), "");
+  // For the tests: stop as if killed after N blocks.
+  po::options_description hidden;
+  hidden.add_options()("stop-after-blocks", po::value<long long>()->default_value(-1), "");
   po::variables_map vm;
   const std::string usage =
       "Usage: spillover sweep SWEEP.yaml --out DIR [OPTIONS]\n"
       "Runs every point of a sweep (grid or Monte Carlo) on the base scenario's model.\n"
       "Points are solved in blocks against one factorisation and streamed to DIR in point\n"
       "order; an interrupted sweep continues with --resume. See docs/sweeps.md.";
-  if (!ParseOptions(args, options, "file", usage, &vm)) return 0;
+  if (!ParseOptions(args, options, "file", usage, &vm, &hidden)) return 0;
   const auto files =
       vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>();
   if (files.size() != 1) throw InputError("expected one sweep file; see 'spillover sweep --help'");

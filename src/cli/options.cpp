@@ -5,9 +5,11 @@
 namespace spillover::cli {
 
 bool ParseOptions(const std::vector<std::string>& args, const po::options_description& visible,
-                  const char* positional_name, const std::string& usage, po::variables_map* vm) {
+                  const char* positional_name, const std::string& usage, po::variables_map* vm,
+                  const po::options_description* hidden) {
   po::options_description all;
   all.add(visible);
+  if (hidden != nullptr) all.add(*hidden);
   po::positional_options_description positional;
   if (positional_name != nullptr) {
     all.add_options()(positional_name, po::value<std::vector<std::string>>(), "");

@@ -234,6 +234,11 @@ std::string Fingerprint(const SweepSpec& spec) {
 bool IsSweep(const YamlNode& root) { return root.IsMap() && root.Find("sweep") != nullptr; }
 
 SweepSpec ParseSweep(const YamlNode& root, const std::string& file) {
+  if (root.IsMap() && root.Find("sweep") == nullptr && root.Find("shocks") != nullptr) {
+    throw InputError(SourceLocation{file, 0, 0, ""},
+                     "is a scenario, not a sweep (it has no top-level `sweep:`); run it with "
+                     "'spillover run', or name it as `base:` of a sweep file");
+  }
   if (!root.IsMap() || root.entries.size() != 1 || root.Find("sweep") == nullptr) {
     const YamlNode& at = root.IsMap() && !root.entries.empty() ? root.entries.front().first : root;
     throw InputError(LocationOf(file, at, ""),
