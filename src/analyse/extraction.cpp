@@ -5,7 +5,6 @@
 #include <limits>
 #include <numeric>
 
-#include "analyse/table_text.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "io/csv.h"
@@ -13,12 +12,6 @@
 
 namespace spillover {
 namespace {
-
-using analyse_text::Cut;
-using analyse_text::Fixed;
-using analyse_text::PadLeft;
-using analyse_text::PadRight;
-using analyse_text::Percent;
 
 // Columns of L (or of L' for the forward variant) are computed this many at a time.
 constexpr Index kBlock = 256;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <numeric>
 
-#include "analyse/table_text.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "engine/analysis.h"
@@ -12,19 +11,6 @@
 
 namespace spillover {
 namespace {
-
-using analyse_text::Cut;
-using analyse_text::Fixed;
-using analyse_text::PadLeft;
-using analyse_text::PadRight;
-using analyse_text::Percent;
-
-void CheckLength(Index got, Index expected, const char* what) {
-  if (got != expected) {
-    throw InputError(std::string(what) + ": expected " + std::to_string(expected) +
-                     " entries, got " + std::to_string(got));
-  }
-}
 
 void CheckSquare(MatrixRef technical, Index n) {
   if (technical.rows() != n || technical.cols() != n) {
@@ -38,8 +24,8 @@ void CheckSquare(MatrixRef technical, Index n) {
 
 Vector StaticInoperability(const LeontiefSolver& solver, VectorRef output, VectorRef perturbation) {
   const Index n = solver.size();
-  CheckLength(output.size(), n, "output");
-  CheckLength(perturbation.size(), n, "perturbation");
+  CheckInputLength(output.size(), n, "output");
+  CheckInputLength(perturbation.size(), n, "perturbation");
   const Vector demand = perturbation.cwiseProduct(output);
   const Vector change = solver.Solve(demand);
   Vector q = Vector::Zero(n);
@@ -53,9 +39,9 @@ Vector HeldInoperability(const LeontiefSolver& solver, MatrixRef technical, Vect
                          VectorRef perturbation, VectorRef held) {
   const Index n = solver.size();
   CheckSquare(technical, n);
-  CheckLength(output.size(), n, "output");
-  CheckLength(perturbation.size(), n, "perturbation");
-  CheckLength(held.size(), n, "held inoperability");
+  CheckInputLength(output.size(), n, "output");
+  CheckInputLength(perturbation.size(), n, "perturbation");
+  CheckInputLength(held.size(), n, "held inoperability");
   // In output terms: lost final demand c* ∘ x, lost output held_j x_j for the held sectors.
   const Vector demand = perturbation.cwiseProduct(output);
   std::vector<bool> fixed(static_cast<size_t>(n), false);
@@ -94,7 +80,7 @@ Vector HeldInoperability(const LeontiefSolver& solver, MatrixRef technical, Vect
 Vector ResilienceFromRecovery(VectorRef self_coefficients, VectorRef recovery_periods,
                               double residual, std::vector<Index>* capped) {
   const Index n = self_coefficients.size();
-  CheckLength(recovery_periods.size(), n, "recovery periods");
+  CheckInputLength(recovery_periods.size(), n, "recovery periods");
   if (!(residual > 0.0 && residual < 1.0)) {
     throw InputError("recovery residual " + FormatNumber(residual) +
                      " is out of range: expected a fraction between 0 and 1");
@@ -124,11 +110,11 @@ Matrix DynamicInoperability(MatrixRef technical, VectorRef output, VectorRef res
                             MatrixRef perturbation, MatrixRef floor) {
   const Index n = output.size();
   CheckSquare(technical, n);
-  CheckLength(resilience.size(), n, "resilience coefficients");
-  CheckLength(perturbation.rows(), n, "perturbation rows");
-  CheckLength(floor.rows(), n, "floor rows");
+  CheckInputLength(resilience.size(), n, "resilience coefficients");
+  CheckInputLength(perturbation.rows(), n, "perturbation rows");
+  CheckInputLength(floor.rows(), n, "floor rows");
   const Index periods = perturbation.cols();
-  CheckLength(floor.cols(), periods, "floor periods");
+  CheckInputLength(floor.cols(), periods, "floor periods");
   for (Index i = 0; i < n; ++i) {
     if (!(resilience(i) > 0.0 && resilience(i) <= 1.0)) {
       throw InputError("resilience coefficient " + FormatNumber(resilience(i)) + " of sector " +

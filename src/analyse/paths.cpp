@@ -7,16 +7,12 @@
 #include <limits>
 #include <queue>
 
-#include "analyse/table_text.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "io/csv.h"
 
 namespace spillover {
 namespace {
-
-using analyse_text::PadLeft;
-using analyse_text::Percent;
 
 // A supplier i of a sector e, with A_ie and the bound factor A_ie · b_i.
 struct Supplier {
@@ -51,13 +47,6 @@ struct Found {
   }
 };
 
-void CheckLength(Index got, Index expected, const char* what) {
-  if (got != expected) {
-    throw InputError(std::string(what) + ": expected " + std::to_string(expected) +
-                     " entries, got " + std::to_string(got));
-  }
-}
-
 int DecimalsFor(double largest) {
   if (largest >= 1000.0) return 0;
   if (largest >= 1.0) return 2;
@@ -79,8 +68,8 @@ PathAnalysis StructuralPaths(MatrixRef technical, const LeontiefSolver& solver,
                      ", got " + std::to_string(technical.rows()) + "x" +
                      std::to_string(technical.cols()));
   }
-  CheckLength(demand_change.size(), n, "demand change");
-  CheckLength(weights.size(), n, "weights");
+  CheckInputLength(demand_change.size(), n, "demand change");
+  CheckInputLength(weights.size(), n, "weights");
   if (n > std::numeric_limits<std::int32_t>::max()) throw InputError("too many sectors for paths");
   if (options.top < 1) throw InputError("paths: top must be at least 1");
   if (options.max_depth < 0) throw InputError("paths: the maximum depth must be at least 0");

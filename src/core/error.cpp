@@ -17,4 +17,11 @@ InputError::InputError(SourceLocation where, const std::string& what)
 
 InputError::InputError(const std::string& what) : std::runtime_error(what) {}
 
+void CheckInputLength(long long got, long long expected, const char* what) {
+  if (got != expected) {
+    throw InputError(std::string(what) + ": expected " + std::to_string(expected) +
+                     " entries, got " + std::to_string(got));
+  }
+}
+
 }  // namespace spillover

@@ -35,4 +35,8 @@ class ModelError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Throws InputError "WHAT: expected N entries, got M" when the sizes of vectors that came
+// from the user's input (a scenario, the command line) differ.
+void CheckInputLength(long long got, long long expected, const char* what);
+
 }  // namespace spillover

@@ -75,4 +75,43 @@ std::string FormatGrouped(double value, int decimals) {
   return (negative ? "-" : "") + grouped + fraction;
 }
 
+size_t DisplayWidth(const std::string& text) {
+  size_t length = 0;
+  for (unsigned char c : text) length += (c & 0xC0) != 0x80;
+  return length;
+}
+
+std::string PadRight(const std::string& text, size_t width) {
+  const size_t length = DisplayWidth(text);
+  return length >= width ? text : text + std::string(width - length, ' ');
+}
+
+std::string PadLeft(const std::string& text, size_t width) {
+  const size_t length = DisplayWidth(text);
+  return length >= width ? text : std::string(width - length, ' ') + text;
+}
+
+std::string Cut(const std::string& text, size_t width) {
+  if (DisplayWidth(text) <= width || width < 2) return text;
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++count > width - 1) {
+      return text.substr(0, i) + "…";
+    }
+  }
+  return text;
+}
+
+std::string Fixed(double value, int decimals) {
+  if (!std::isfinite(value)) return "n/a";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string Percent(double fraction, int decimals) {
+  if (!std::isfinite(fraction)) return "n/a";
+  return Fixed(100.0 * fraction, decimals) + "%";
+}
+
 }  // namespace spillover

@@ -23,4 +23,16 @@ std::string FormatNumber(double value);
 // Fixed formatting with thousands separators for the terminal: 1234567.8 -> "1,234,568".
 std::string FormatGrouped(double value, int decimals);
 
+// Number of code points of a UTF-8 string, so that names with non-ASCII letters align.
+size_t DisplayWidth(const std::string& text);
+// Padded with spaces to `width` code points, on the right (PadRight) or left (PadLeft).
+std::string PadRight(const std::string& text, size_t width);
+std::string PadLeft(const std::string& text, size_t width);
+// `text` cut to at most `width` code points, ending in "…" when cut.
+std::string Cut(const std::string& text, size_t width);
+// Fixed decimals; "n/a" for NaN or inf.
+std::string Fixed(double value, int decimals);
+// A fraction as a percentage: 0.1234 -> "12.34%"; "n/a" for NaN or inf.
+std::string Percent(double fraction, int decimals = 2);
+
 }  // namespace spillover

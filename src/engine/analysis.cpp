@@ -5,23 +5,6 @@
 #include "core/error.h"
 
 namespace spillover {
-namespace {
-
-Vector SafeReciprocal(VectorRef x) {
-  Vector r(x.size());
-  for (Index i = 0; i < x.size(); ++i) r(i) = x(i) != 0.0 ? 1.0 / x(i) : 0.0;
-  return r;
-}
-
-void CheckLength(Index got, Index expected, const char* what) {
-  if (got != expected) {
-    throw ModelError(std::string(what) + ": expected " + std::to_string(expected) +
-                     " entries, got " + std::to_string(got));
-  }
-}
-
-}  // namespace
-
 Vector GhoshOutput(const LeontiefSolver& solver, VectorRef base_output, VectorRef primary_inputs) {
   CheckLength(base_output.size(), solver.size(), "base output");
   CheckLength(primary_inputs.size(), solver.size(), "primary inputs");

@@ -7,15 +7,18 @@
 #include "core/text.h"
 
 namespace spillover {
-namespace {
-
-Vector SafeReciprocal(const Vector& x) {
+Vector SafeReciprocal(VectorRef x) {
   Vector r(x.size());
   for (Index i = 0; i < x.size(); ++i) r(i) = x(i) != 0.0 ? 1.0 / x(i) : 0.0;
   return r;
 }
 
-}  // namespace
+void CheckLength(Index got, Index expected, const char* what) {
+  if (got != expected) {
+    throw ModelError(std::string(what) + ": expected " + std::to_string(expected) +
+                     " entries, got " + std::to_string(got));
+  }
+}
 
 Coefficients ComputeCoefficients(const Model& model) {
   Coefficients c;

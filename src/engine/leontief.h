@@ -21,6 +21,12 @@ struct Coefficients {
 
 Coefficients ComputeCoefficients(const Model& model);
 
+// 1/x elementwise, with 0 where x is 0 (a sector with no output has no coefficients).
+Vector SafeReciprocal(VectorRef x);
+
+// Throws ModelError "WHAT: expected N entries, got M" when the sizes differ.
+void CheckLength(Index got, Index expected, const char* what);
+
 // Factorises (I − A) once (LU with partial pivoting) and solves for any number of
 // right-hand sides. The Leontief inverse L = (I − A)^-1 is never formed unless asked for.
 class LeontiefSolver {

@@ -8,19 +8,6 @@
 namespace spillover {
 namespace {
 
-std::string Fixed(double value, int decimals) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
-
-std::string PadRight(const std::string& text, size_t width) {
-  return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
-}
-std::string PadLeft(const std::string& text, size_t width) {
-  return text.size() >= width ? text : std::string(width - text.size(), ' ') + text;
-}
-
 std::string CodeList(const std::vector<Entry>& entries) {
   std::vector<std::string> codes;
   for (const auto& e : entries) codes.push_back(e.code);

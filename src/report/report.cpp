@@ -10,16 +10,7 @@
 namespace spillover {
 namespace {
 
-std::string Pad(const std::string& text, size_t width, bool right) {
-  // Count UTF-8 code points, not bytes, so names with non-ASCII letters align.
-  size_t length = 0;
-  for (unsigned char c : text) length += (c & 0xC0) != 0x80;
-  if (length >= width) return text;
-  const std::string fill(width - length, ' ');
-  return right ? fill + text : text + fill;
-}
-
-std::string Percent(double value) {
+std::string SignedPercent(double value) {
   if (!std::isfinite(value)) return "n/a";
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%+.2f%%", value);
@@ -35,9 +26,9 @@ int DecimalsFor(const std::string& unit) { return unit.rfind("index", 0) == 0 ? 
 
 std::string Line(const std::string& label, const ResultRow& row, size_t label_width) {
   const int d = DecimalsFor(row.unit);
-  return Pad(label, label_width, false) + Pad(FormatGrouped(row.baseline, d), 20, true) +
-         Pad(FormatGrouped(row.value, d), 20, true) + Pad(Signed(row.Change(), d), 18, true) +
-         Pad(Percent(row.PercentChange()), 10, true) + "\n";
+  return PadRight(label, label_width) + PadLeft(FormatGrouped(row.baseline, d), 20) +
+         PadLeft(FormatGrouped(row.value, d), 20) + PadLeft(Signed(row.Change(), d), 18) +
+         PadLeft(SignedPercent(row.PercentChange()), 10) + "\n";
 }
 
 // "code name", cut to fit the label column.
@@ -47,19 +38,12 @@ std::string Label(const ScenarioResult& result, const std::string& code, size_t 
     auto it = result.names->find(code);
     if (it != result.names->end() && it->second != code) label += " " + it->second;
   }
-  size_t count = 0, cut = label.size();
-  for (size_t i = 0; i < label.size(); ++i) {
-    if ((static_cast<unsigned char>(label[i]) & 0xC0) != 0x80 && ++count > width - 2) {
-      cut = i;
-      break;
-    }
-  }
-  return cut < label.size() ? label.substr(0, cut) + "…" : label;
+  return Cut(label, width - 1);
 }
 
 std::string Header(const std::string& title, size_t label_width) {
-  return Pad(title, label_width, false) + Pad("baseline", 20, true) + Pad("scenario", 20, true) +
-         Pad("change", 18, true) + Pad("%", 10, true) + "\n";
+  return PadRight(title, label_width) + PadLeft("baseline", 20) + PadLeft("scenario", 20) +
+         PadLeft("change", 18) + PadLeft("%", 10) + "\n";
 }
 
 }  // namespace
@@ -135,17 +119,17 @@ std::string FormatTable(const ScenarioResult& result) {
     const ResultRow* cost = result.Find("route_extra_cost", row.region, "ALL");
     if (row.Change() == 0.0 && (affected == nullptr || affected->value == 0.0)) continue;
     const auto cell = [](const ResultRow* r) {
-      return Pad(r ? FormatGrouped(r->value, 0) : "-", 14, true);
+      return PadLeft(r ? FormatGrouped(r->value, 0) : "-", 14);
     };
-    routes += Pad(Label(result, row.region, w), w, false) +
-              Pad(FormatGrouped(row.baseline, 0), 14, true) +
-              Pad(FormatGrouped(row.value, 0), 14, true) + cell(affected) + cell(rerouted) +
+    routes += PadRight(Label(result, row.region, w), w) +
+              PadLeft(FormatGrouped(row.baseline, 0), 14) +
+              PadLeft(FormatGrouped(row.value, 0), 14) + cell(affected) + cell(rerouted) +
               cell(lost) + cell(cost) + "\n";
   }
   if (!routes.empty()) {
-    out += "\n" + Pad("Export routes", w, false) + Pad("base flow", 14, true) +
-           Pad("scenario flow", 14, true) + Pad("affected", 14, true) + Pad("rerouted", 14, true) +
-           Pad("lost", 14, true) + Pad("extra cost", 14, true) + "\n" + routes;
+    out += "\n" + PadRight("Export routes", w) + PadLeft("base flow", 14) +
+           PadLeft("scenario flow", 14) + PadLeft("affected", 14) + PadLeft("rerouted", 14) +
+           PadLeft("lost", 14) + PadLeft("extra cost", 14) + "\n" + routes;
   }
 
   std::vector<const ResultRow*> sectors;
