@@ -15,6 +15,10 @@ const PreparedModel& ModelCache::Get(const std::string& folder) {
 PreparedScenario PrepareScenario(const ScenarioRequest& request, ModelCache* cache) {
   YamlNode root = ParseYamlFile(request.file);
   const std::string file = request.file == "-" ? "<stdin>" : request.file;
+  if (root.IsMap() && root.Find("sweep") != nullptr) {
+    throw InputError(SourceLocation{file, 0, 0, ""},
+                     "is a sweep, not a scenario; run it with 'spillover sweep FILE --out DIR'");
+  }
   for (const auto& assignment : request.overrides) ApplyOverride(&root, assignment);
   const std::string folder = request.model_folder.empty()
                                  ? ScenarioModelFolder(root, file, DefaultModelFolder())
