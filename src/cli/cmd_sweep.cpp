@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "io/yaml_doc.h"
 #include "sweep/sweep_runner.h"
 
@@ -139,13 +140,11 @@ int Sweep(const Args& args) {
   if (!opt.progress) return 0;
   std::cerr << spec.name << ": " << report.points << " points"
             << (opt.shards > 1 ? " (shard " + shard + ")" : "") << ", " << report.errors
-            << " failed, " << (report.finished ? "finished" : "stopped") << " in " << report.seconds
-            << " s";
-  if (report.seconds > 0) {
-    std::cerr << " ("
-              << static_cast<long long>(
-                     static_cast<double>(report.points - report.resumed_from * kSweepBlock) /
-                     report.seconds)
+            << " failed, " << (report.finished ? "finished" : "stopped") << " in "
+            << Fixed(report.seconds, 2) << " s";
+  if (report.points_run > 0 && report.seconds > 0) {
+    std::cerr << " (" << report.points_run << " solved, "
+              << static_cast<long long>(static_cast<double>(report.points_run) / report.seconds)
               << " points/s)";
   }
   std::cerr << "; results in " << opt.out_dir << "\n";

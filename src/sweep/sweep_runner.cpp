@@ -407,6 +407,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
           std::min(points.count(), (blocks[i] + 1) * kSweepBlock) - blocks[i] * kSweepBlock;
     }
   }
+  const int64_t points_before = points_done;
   try {
     while (next_write < limit) {
       BlockOutput out;
@@ -458,6 +459,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   if (tty) std::fputs("\n", stderr);
   if (failure) std::rethrow_exception(failure);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.points_run = points_done - points_before;
   if (limit < blocks.size()) return report;  // stopped early (testing)
 
   results_file.reset();

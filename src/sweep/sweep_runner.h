@@ -28,9 +28,10 @@ struct SweepOptions {
 };
 
 struct SweepReport {
-  int64_t points = 0;  // points of this shard
-  int64_t errors = 0;  // points that failed (reported in the error column)
-  int64_t resumed_from = 0;
+  int64_t points = 0;        // points of this shard
+  int64_t errors = 0;        // points that failed (reported in the error column)
+  int64_t resumed_from = 0;  // blocks already done when the run started (--resume)
+  int64_t points_run = 0;    // points solved by this run
   double seconds = 0.0;
   bool finished = false;
 };
