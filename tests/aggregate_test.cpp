@@ -5,8 +5,8 @@
 #include <fstream>
 
 #include "core/error.h"
-#include "engine/simulate.h"
 #include "io/model_io.h"
+#include "run/simulate.h"
 #include "test_util.h"
 
 namespace spillover {

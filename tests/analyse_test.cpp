@@ -15,9 +15,9 @@
 #include "analyse/paths.h"
 #include "core/error.h"
 #include "engine/analysis.h"
-#include "engine/simulate.h"
 #include "io/model_io.h"
 #include "io/yaml_doc.h"
+#include "run/simulate.h"
 #include "scenario/scenario.h"
 #include "test_util.h"
 

@@ -1,6 +1,6 @@
 // Invariants of a scenario run: zero shock, linearity, x = L·y, balanced accounts, and the
 // import-supply and price mechanisms against hand-derived values.
-#include "engine/simulate.h"
+#include "run/simulate.h"
 
 #include <gtest/gtest.h>
 

@@ -10,7 +10,7 @@
 #include "core/types.h"
 #include "engine/analysis.h"
 #include "engine/leontief.h"
-#include "engine/simulate.h"
+#include "run/simulate.h"
 #include "scenario/scenario.h"
 
 namespace spillover {

@@ -13,10 +13,10 @@
 #include "core/text.h"
 #include "core/units.h"
 #include "engine/analysis.h"
-#include "engine/simulate.h"
 #include "io/atomic_file.h"
 #include "io/model_io.h"
 #include "run/runner.h"
+#include "run/simulate.h"
 #include "shocks/translate.h"
 
 namespace spillover::cli {

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/simulate.h"
 #include "io/model_io.h"
 #include "results/result_table.h"
+#include "run/simulate.h"
 #include "scenario/scenario.h"
 
 namespace spillover {

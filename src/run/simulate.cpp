@@ -1,4 +1,4 @@
-#include "engine/simulate.h"
+#include "run/simulate.h"
 
 #include <algorithm>
 #include <cmath>
