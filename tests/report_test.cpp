@@ -15,16 +15,21 @@ ScenarioResult Sample() {
   r.rows.push_back(ResultRow{"R1", "ALL", "gdp", "USD million", 200.0, 190.0});
   r.rows.push_back(ResultRow{"RUS", "ALL", "exports", "USD million", 0.0, 5.0});
   r.rows.push_back(ResultRow{"R1", "AGR", "output", "USD million", 100.0, 90.0});
+  r.names = std::make_shared<const std::map<std::string, std::string>>(
+      std::map<std::string, std::string>{{"RUS", "Russia"}, {"AGR", "Agriculture, fishing"}});
   return r;
 }
 
 TEST(Report, CsvIsTidyWithUnitsAndEmptyPercentForZeroBase) {
   const std::string csv = FormatCsv({Sample()});
-  EXPECT_EQ(0u,
-            csv.find("scenario,region,sector,variable,unit,baseline,value,change,pct_change\n"));
-  EXPECT_NE(csv.find("\"s, quoted\",R1,ALL,gdp,USD million,200,190,-10,-5\n"), std::string::npos)
+  EXPECT_EQ(
+      0u, csv.find("scenario,region,sector,name,variable,unit,baseline,value,change,pct_change\n"));
+  EXPECT_NE(csv.find("\"s, quoted\",R1,ALL,,gdp,USD million,200,190,-10,-5\n"), std::string::npos)
       << csv;
-  EXPECT_NE(csv.find("\"s, quoted\",RUS,ALL,exports,USD million,0,5,5,\n"), std::string::npos)
+  EXPECT_NE(csv.find("\"s, quoted\",RUS,ALL,Russia,exports,USD million,0,5,5,\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("\"s, quoted\",R1,AGR,\"Agriculture, fishing\",output,"), std::string::npos)
       << csv;
 }
 

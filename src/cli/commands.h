@@ -10,6 +10,7 @@ namespace spillover::cli {
 using Args = std::vector<std::string>;
 
 int Run(const Args& args);
+int Compare(const Args& args);
 int Validate(const Args& args);
 int ModelCommand(const Args& args);
 int MultipliersCommand(const Args& args);

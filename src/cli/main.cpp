@@ -16,6 +16,7 @@ constexpr const char* kUsage =
     "\n"
     "Commands:\n"
     "  run SCENARIO.yaml...       run scenarios and report their effects\n"
+    "  compare A.yaml B.yaml...   scenarios side by side, with differences from a baseline\n"
     "  sweep SWEEP.yaml --out DIR grids and Monte Carlo draws of a scenario\n"
     "  merge SHARD_DIR... --out DIR   combine the shards of a sweep\n"
     "  validate FILE...           check scenario and sweep files against the key table\n"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   const spillover::cli::Args args(argv + 2, argv + argc);
   try {
     if (command == "run") return spillover::cli::Run(args);
+    if (command == "compare") return spillover::cli::Compare(args);
     if (command == "validate") return spillover::cli::Validate(args);
     if (command == "model") return spillover::cli::ModelCommand(args);
     if (command == "multipliers") return spillover::cli::MultipliersCommand(args);

@@ -158,14 +158,15 @@ std::string FormatTable(const ScenarioResult& result) {
 }
 
 std::string FormatCsv(const std::vector<ScenarioResult>& results) {
-  std::string out = "scenario,region,sector,variable,unit,baseline,value,change,pct_change\n";
+  std::string out = "scenario,region,sector,name,variable,unit,baseline,value,change,pct_change\n";
   for (const auto& result : results) {
     const std::string scenario = CsvField(result.scenario);
     for (const auto& row : result.rows) {
       const double pct = row.PercentChange();
       out += scenario + "," + CsvField(row.region) + "," + CsvField(row.sector) + "," +
-             CsvField(row.variable) + "," + CsvField(row.unit) + "," + FormatNumber(row.baseline) +
-             "," + FormatNumber(row.value) + "," + FormatNumber(row.Change()) + "," +
+             CsvField(result.NameOf(row)) + "," + CsvField(row.variable) + "," +
+             CsvField(row.unit) + "," + FormatNumber(row.baseline) + "," + FormatNumber(row.value) +
+             "," + FormatNumber(row.Change()) + "," +
              (std::isfinite(pct) ? FormatNumber(pct) : "") + "\n";
     }
   }

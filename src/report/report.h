@@ -15,8 +15,9 @@ bool FromString(const std::string& text, OutputFormat* format);
 // The readable report: headline GDP, trade by partner and the hardest-hit sectors.
 std::string FormatTable(const ScenarioResult& result);
 
-// Tidy long CSV, one header: scenario,region,sector,variable,unit,baseline,value,change,
-// pct_change. A percentage of a zero baseline is an empty cell.
+// Tidy long CSV, one header: scenario,region,sector,name,variable,unit,baseline,value,change,
+// pct_change. `name` is the sector's or partner's name beside its code. A percentage of a
+// zero baseline is an empty cell.
 std::string FormatCsv(const std::vector<ScenarioResult>& results);
 
 // A JSON summary: status, message and the headline variables of each scenario.

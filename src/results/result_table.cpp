@@ -41,4 +41,10 @@ const ResultRow* ScenarioResult::Find(const std::string& variable, const std::st
   return nullptr;
 }
 
+std::string ScenarioResult::NameOf(const ResultRow& row) const {
+  if (!names) return "";
+  auto it = names->find(row.sector == "ALL" ? row.region : row.sector);
+  return it == names->end() ? "" : it->second;
+}
+
 }  // namespace spillover

@@ -44,6 +44,9 @@ struct ScenarioResult {
 
   const ResultRow* Find(const std::string& variable, const std::string& region,
                         const std::string& sector) const;
+  // The name beside a row's code: the sector's or category's name, else the partner's or
+  // route's; empty when the model names neither.
+  std::string NameOf(const ResultRow& row) const;
 };
 
 }  // namespace spillover
