@@ -170,7 +170,6 @@ Model RandomModel(Index n, std::uint64_t seed) {
     // Operating surplus closes the column exactly; written in full.
     m.primary_inputs(1, j) = x(j) - intermediate_inputs(j) - m.primary_inputs(0, j);
   }
-  m.imports_intermediate = Matrix::Zero(n, n);
   m.imports_final = Matrix::Zero(n, 2);
   m.import_origin = Matrix::Zero(n, 1);
   m.import_origin.col(0).setOnes();

@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <random>
+#include <vector>
 
 #include "core/error.h"
 #include "test_util.h"
@@ -99,4 +104,48 @@ TEST_F(CsvTest, TextTableAndFieldQuoting) {
 }
 
 }  // namespace
+// The loader reads plain decimals with a fast path of its own: every value must equal,
+// bit for bit, what std::from_chars gives for the same text, in every notation.
+TEST_F(CsvTest, NumbersEqualFromCharsBitForBit) {
+  std::mt19937_64 random(12);
+  std::uniform_real_distribution<double> mantissa(-1.0, 1.0);
+  std::uniform_int_distribution<int> exponent(-30, 30);
+  std::uniform_int_distribution<int> digits(1, 19);
+  std::vector<std::string> cells;
+  for (int k = 0; k < 20000; ++k) {
+    const double v = mantissa(random) * std::pow(10.0, exponent(random));
+    char buffer[64];
+    const int form = k % 4;
+    if (form == 0) {
+      std::snprintf(buffer, sizeof buffer, "%.*g", digits(random), v);
+    } else if (form == 1) {
+      std::snprintf(buffer, sizeof buffer, "%.*f", digits(random) % 12, v);
+    } else if (form == 2) {
+      std::snprintf(buffer, sizeof buffer, "%.*e", digits(random), v);
+    } else {
+      *std::to_chars(buffer, buffer + sizeof buffer, v).ptr = '\0';
+    }
+    cells.push_back(buffer);
+  }
+  for (const char* special :
+       {"0", "-0", "0.0", ".5", "5.", "1e22", "1e23", "9007199254740993", "123456789012345678901",
+        "4.9e-324", "1.7976931348623157e308", "1E+05", "00012.50"}) {
+    cells.push_back(special);
+  }
+  std::string text = "code,A\n";
+  std::vector<std::string> rows;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    rows.push_back("r" + std::to_string(i));
+    text += rows.back() + "," + cells[i] + "\n";
+  }
+  const Matrix m = ParseLabelledMatrix(text, "numbers.csv", rows, {"A"});
+  for (size_t i = 0; i < cells.size(); ++i) {
+    double expected = 0.0;
+    std::from_chars(cells[i].data(), cells[i].data() + cells[i].size(), expected);
+    const double actual = m(static_cast<Index>(i), 0);
+    EXPECT_EQ(0, std::memcmp(&expected, &actual, sizeof(double)))
+        << "'" << cells[i] << "': expected " << expected << ", actual " << actual;
+  }
+}
+
 }  // namespace spillover

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <Eigen/LU>
+#include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "io/model_io.h"
 #include "test_util.h"
@@ -343,4 +345,55 @@ TEST_F(SimulateTest, ReportCurrencyConvertsMoney) {
 }
 
 }  // namespace
+// A model without an intermediate-imports file stores no Zm or Am and skips every
+// product with them; its results must equal those of the same model with a file of zeros.
+TEST(SimulateNoImports, MissingImportFileEqualsAZeroFile) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / "spillover-no-imports";
+  fs::remove_all(root);
+  const fs::path zero = root / "zero", none = root / "none";
+  for (const fs::path& dir : {zero, none}) {
+    fs::create_directories(dir);
+    for (const auto& entry : fs::directory_iterator(testing::ExampleModel())) {
+      fs::copy_file(entry.path(), dir / entry.path().filename());
+    }
+    // Zm (30, 20 / 20, 180) moves into operating surplus, so the columns still balance.
+    std::ofstream(dir / "V.csv") << "code,name,AGR,MFG,HH,GOV,EXP\n"
+                                    "D1,Compensation of employees,300,500,0,0,0\n"
+                                    "B2,Operating surplus,300,800,0,0,0\n"
+                                    "D21X31,Net taxes on products,50,100,40,10,0\n";
+  }
+  std::ofstream(zero / "Zm.csv")
+      << "code,name,AGR,MFG\nAGR,Agriculture,0,0\nMFG,Manufacturing,0,0\n";
+  fs::remove(none / "Zm.csv");
+  std::ifstream in(none / "model.yaml");
+  const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ofstream(none / "model.yaml")
+      << std::regex_replace(yaml, std::regex("  imports_intermediate: Zm.csv\n"), "");
+
+  const PreparedModel with_zeros(LoadModel(zero.string()));
+  const PreparedModel without(LoadModel(none.string()));
+  EXPECT_TRUE(with_zeros.model().HasIntermediateImports());
+  EXPECT_FALSE(without.model().HasIntermediateImports());
+  EXPECT_FALSE(without.coefficients().HasImports());
+  EXPECT_EQ(0, without.coefficients().imports.size());
+  for (const std::string& shocks :
+       {std::string("  a: {type: final_demand, sectors: [MFG], change: -0.2}\n"),
+        std::string("  a: {type: import_price, change: 0.1}\n"),
+        std::string("  a: {type: import_supply, partners: [RUS], share: 0.5}\n")}) {
+    const YamlNode tree = ParseYaml("name: t\nshocks:\n" + shocks, "t.yaml");
+    const ScenarioResult a =
+        Simulate(with_zeros, BuildScenario(tree, "t.yaml", with_zeros.model()));
+    const ScenarioResult b = Simulate(without, BuildScenario(tree, "t.yaml", without.model()));
+    ASSERT_EQ(a.rows.size(), b.rows.size()) << shocks;
+    for (size_t r = 0; r < a.rows.size(); ++r) {
+      EXPECT_EQ(a.rows[r].variable, b.rows[r].variable);
+      EXPECT_TRUE(RelNear(a.rows[r].value, b.rows[r].value, 1e-12, 1e-12))
+          << shocks << a.rows[r].variable << " " << a.rows[r].region << " " << a.rows[r].sector;
+    }
+    EXPECT_EQ(a.message, b.message);
+  }
+  fs::remove_all(root);
+}
+
 }  // namespace spillover

@@ -80,6 +80,16 @@ Vector Model::Output() const {
          final_use * Vector::Ones(final_use.cols());
 }
 
+Vector Model::IntermediateImportsByProduct() const {
+  if (!HasIntermediateImports()) return Vector::Zero(sector_count());
+  return imports_intermediate * Vector::Ones(imports_intermediate.cols());
+}
+
+Vector Model::IntermediateImportsBySector() const {
+  if (!HasIntermediateImports()) return Vector::Zero(sector_count());
+  return imports_intermediate.colwise().sum().transpose();
+}
+
 Vector Model::GrossValueAdded() const {
   Vector gva = Vector::Zero(sector_count());
   for (size_t k = 0; k < value_added_kinds.size(); ++k) {
@@ -98,7 +108,7 @@ RowVector Model::ProductTaxes() const {
 double Model::Gdp() const { return GrossValueAdded().sum() + ProductTaxes().sum(); }
 
 Matrix Model::ImportsByOrigin(const Matrix& origin_shares) const {
-  const Vector total = imports_intermediate.rowwise().sum() + imports_final.rowwise().sum();
+  const Vector total = IntermediateImportsByProduct() + imports_final.rowwise().sum();
   return total.asDiagonal() * origin_shares;
 }
 

@@ -88,20 +88,27 @@ struct Model {
   std::vector<Entry> satellites;
   std::vector<std::string> satellite_units;
 
-  Matrix intermediate;          // sectors × sectors, domestic
-  Matrix final_use;             // sectors × final-demand categories, domestic
-  Matrix primary_inputs;        // value-added components × (sectors + categories)
-  Matrix imports_intermediate;  // products × sectors
-  Matrix imports_final;         // products × categories
-  Matrix import_origin;         // products × partners, shares
-  Matrix exports;               // products × partners
-  Matrix satellite_values;      // satellites × sectors
-  std::vector<Route> routes;    // optional; see docs/model-format.md
+  Matrix intermediate;    // sectors × sectors, domestic
+  Matrix final_use;       // sectors × final-demand categories, domestic
+  Matrix primary_inputs;  // value-added components × (sectors + categories)
+  // Products × sectors; 0 × 0 when the model has no intermediate imports (no file), so
+  // that a large model without imports stores no zero matrix.
+  Matrix imports_intermediate;
+  Matrix imports_final;       // products × categories
+  Matrix import_origin;       // products × partners, shares
+  Matrix exports;             // products × partners
+  Matrix satellite_values;    // satellites × sectors
+  std::vector<Route> routes;  // optional; see docs/model-format.md
 
   Index sector_count() const { return static_cast<Index>(sectors.size()); }
   Index category_count() const { return static_cast<Index>(final_demand.size()); }
   Index partner_count() const { return static_cast<Index>(partners.size()); }
 
+  bool HasIntermediateImports() const { return imports_intermediate.size() > 0; }
+  // Row sums of the intermediate imports: by product (zero without imports).
+  Vector IntermediateImportsByProduct() const;
+  // Column sums of the intermediate imports: by buying sector (zero without imports).
+  Vector IntermediateImportsBySector() const;
   // x_i = Σ_j Z_ij + Σ_f Y_if (Miller & Blair eq. 2.1).
   Vector Output() const;
   // Value added by sector (all components but product taxes).

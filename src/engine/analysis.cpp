@@ -76,7 +76,7 @@ Multipliers ComputeMultipliers(const Model& model, const Coefficients& coefficie
                                const LeontiefSolver& solver) {
   const Index n = model.sector_count();
   Multipliers m;
-  const Vector import_coefficients = coefficients.imports.colwise().sum().transpose();
+  const Vector import_coefficients = coefficients.ImportsPerUnit();
   Matrix costs(n, 3 + coefficients.satellites.rows());
   costs.col(0).setOnes();
   costs.col(1) = coefficients.gross_value_added;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "core/memory.h"
 #include "core/text.h"
 
 namespace spillover {
@@ -25,12 +26,41 @@ Coefficients ComputeCoefficients(const Model& model) {
   const Index n = model.sector_count();
   c.output = model.Output();
   const Vector inverse_output = SafeReciprocal(c.output);
-  c.technical = model.intermediate * inverse_output.asDiagonal();
-  c.imports = model.imports_intermediate * inverse_output.asDiagonal();
+  c.technical = FreshMatrix(model.intermediate.rows(), model.intermediate.cols());
+  c.technical.noalias() = model.intermediate * inverse_output.asDiagonal();
+  if (model.HasIntermediateImports()) {
+    c.imports = FreshMatrix(model.imports_intermediate.rows(), model.imports_intermediate.cols());
+    c.imports.noalias() = model.imports_intermediate * inverse_output.asDiagonal();
+  }
   c.gross_value_added = model.GrossValueAdded().cwiseProduct(inverse_output);
   c.product_taxes = model.ProductTaxes().head(n).transpose().cwiseProduct(inverse_output);
   c.satellites = model.satellite_values * inverse_output.asDiagonal();
   return c;
+}
+
+Vector Coefficients::ImportsTimes(VectorRef sector_values) const {
+  if (!HasImports()) return Vector::Zero(sector_values.size());
+  return imports * sector_values;
+}
+
+Matrix Coefficients::ImportsTimesMany(MatrixRef sector_values) const {
+  if (!HasImports()) return Matrix::Zero(sector_values.rows(), sector_values.cols());
+  return imports * sector_values;
+}
+
+Vector Coefficients::ImportsTransposeTimes(VectorRef product_values) const {
+  if (!HasImports()) return Vector::Zero(product_values.size());
+  return imports.transpose() * product_values;
+}
+
+Matrix Coefficients::ImportsTransposeTimesMany(MatrixRef product_values) const {
+  if (!HasImports()) return Matrix::Zero(product_values.rows(), product_values.cols());
+  return imports.transpose() * product_values;
+}
+
+Vector Coefficients::ImportsPerUnit() const {
+  if (!HasImports()) return Vector::Zero(output.size());
+  return imports.colwise().sum().transpose();
 }
 
 LeontiefSolver::LeontiefSolver(MatrixRef technical) : size_(technical.rows()) {
@@ -39,9 +69,23 @@ LeontiefSolver::LeontiefSolver(MatrixRef technical) : size_(technical.rows()) {
                      std::to_string(technical.rows()) + " columns, got " +
                      std::to_string(technical.cols()));
   }
-  // Evaluated straight into the factorisation's storage: no temporary n×n copy.
-  lu_.compute(Matrix::Identity(size_, size_) - technical);
-  rcond_ = size_ == 0 ? 1.0 : lu_.rcond();
+  storage_ = std::make_unique<Matrix>(FreshMatrix(size_, size_));
+  Matrix& system = *storage_;
+  double norm = 0.0;  // ‖I − A‖₁, column by column while the column is in cache
+  for (Index j = 0; j < size_; ++j) {
+    system.col(j) = -technical.col(j);
+    system(j, j) += 1.0;
+    norm = std::max(norm, system.col(j).cwiseAbs().sum());
+  }
+  lu_ = std::make_unique<Factors>(system);
+  rcond_ = 1.0;
+  if (size_ > 0) {
+    const Vector column_sums = SolveTransposed(Vector::Ones(size_));
+    const double inverse_norm = column_sums.cwiseAbs().maxCoeff();
+    rcond_ = column_sums.allFinite() && inverse_norm > 0.0 && norm > 0.0
+                 ? 1.0 / (norm * inverse_norm)
+                 : 0.0;
+  }
   if (!(rcond_ > 1e-14)) {
     throw ModelError("(I - A) is singular to working precision (reciprocal condition " +
                      FormatNumber(rcond_) + "); the model has no unique solution");
@@ -57,12 +101,14 @@ void LeontiefSolver::CheckSize(Index rows, const char* what) const {
 
 Vector LeontiefSolver::Solve(VectorRef demand) const {
   CheckSize(demand.size(), "final demand");
-  return lu_.solve(demand);
+  return lu_->solve(demand);
 }
 
 Matrix LeontiefSolver::SolveMany(MatrixRef demands) const {
   CheckSize(demands.rows(), "final demand");
-  return lu_.solve(demands);
+  Matrix x = FreshMatrix(demands.rows(), demands.cols());
+  x.noalias() = lu_->solve(demands);
+  return x;
 }
 
 Vector LeontiefSolver::SolveTransposed(VectorRef costs) const {
@@ -70,20 +116,20 @@ Vector LeontiefSolver::SolveTransposed(VectorRef costs) const {
   // (P^T L U)^T z = c: two triangular solves and a permutation. Written out because
   // Eigen's lu.transpose().solve() takes a slow path (about 10x a forward solve).
   Vector z = costs;
-  lu_.matrixLU().triangularView<Eigen::Upper>().transpose().solveInPlace(z);
-  lu_.matrixLU().triangularView<Eigen::UnitLower>().transpose().solveInPlace(z);
-  return lu_.permutationP().transpose() * z;
+  lu_->matrixLU().triangularView<Eigen::Upper>().transpose().solveInPlace(z);
+  lu_->matrixLU().triangularView<Eigen::UnitLower>().transpose().solveInPlace(z);
+  return lu_->permutationP().transpose() * z;
 }
 
 Matrix LeontiefSolver::SolveTransposedMany(MatrixRef costs) const {
   CheckSize(costs.rows(), "costs");
   Matrix z = costs;
-  lu_.matrixLU().triangularView<Eigen::Upper>().transpose().solveInPlace(z);
-  lu_.matrixLU().triangularView<Eigen::UnitLower>().transpose().solveInPlace(z);
-  return lu_.permutationP().transpose() * z;
+  lu_->matrixLU().triangularView<Eigen::Upper>().transpose().solveInPlace(z);
+  lu_->matrixLU().triangularView<Eigen::UnitLower>().transpose().solveInPlace(z);
+  return lu_->permutationP().transpose() * z;
 }
 
-Matrix LeontiefSolver::Inverse() const { return lu_.inverse(); }
+Matrix LeontiefSolver::Inverse() const { return lu_->inverse(); }
 
 double CheckProductive(const LeontiefSolver& solver, const std::vector<std::string>& sector_codes) {
   const Vector v = solver.Solve(Vector::Ones(solver.size()));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <Eigen/LU>
+#include <memory>
 
 #include "core/model.h"
 #include "core/types.h"
@@ -13,10 +14,18 @@ namespace spillover {
 struct Coefficients {
   Vector output;             // x, in the model's unit
   Matrix technical;          // A = Z diag(x)^-1, domestic
-  Matrix imports;            // Am = Zm diag(x)^-1, products × sectors
+  Matrix imports;            // Am = Zm diag(x)^-1, products × sectors; 0 × 0 without imports
   Vector gross_value_added;  // GVA per unit of output
   Vector product_taxes;      // net taxes on products paid on inputs, per unit of output
   Matrix satellites;         // e.g. employment per unit of output
+
+  // Products with the all-zero Am of a model without imports skipped.
+  bool HasImports() const { return imports.size() > 0; }
+  Vector ImportsTimes(VectorRef sector_values) const;            // Am v
+  Matrix ImportsTimesMany(MatrixRef sector_values) const;        // Am V
+  Vector ImportsTransposeTimes(VectorRef product_values) const;  // Am' p
+  Matrix ImportsTransposeTimesMany(MatrixRef product_values) const;
+  Vector ImportsPerUnit() const;  // 1' Am: imported inputs per unit of output, by sector
 };
 
 Coefficients ComputeCoefficients(const Model& model);
@@ -33,6 +42,8 @@ class LeontiefSolver {
  public:
   // Throws ModelError if (I − A) is singular to working precision.
   explicit LeontiefSolver(MatrixRef technical);
+  LeontiefSolver(LeontiefSolver&&) noexcept = default;
+  LeontiefSolver& operator=(LeontiefSolver&&) noexcept = default;
 
   Index size() const { return size_; }
   // x = L y (Miller & Blair eq. 2.11).
@@ -43,13 +54,20 @@ class LeontiefSolver {
   Matrix SolveTransposedMany(MatrixRef costs) const;
   // The explicit Leontief inverse, for users who ask to see it.
   Matrix Inverse() const;
+  // 1 / (‖I − A‖₁ ‖L‖₁). For A ≥ 0 with spectral radius below 1, L ≥ 0, so ‖L‖₁, the
+  // largest column sum of L, is the largest entry of 1'L: one transposed solve gives it
+  // exactly. Otherwise max |1'L| is a lower bound of ‖L‖₁, as is LAPACK's estimate.
   double ReciprocalCondition() const { return rcond_; }
 
  private:
+  using Factors = Eigen::PartialPivLU<Eigen::Ref<Matrix>>;
   void CheckSize(Index rows, const char* what) const;
 
   Index size_;
-  Eigen::PartialPivLU<Matrix> lu_;
+  // (I − A) is written once into storage advised for huge pages and factorised there in
+  // place; the pointers keep the factors where they are when the solver moves.
+  std::unique_ptr<Matrix> storage_;
+  std::unique_ptr<Factors> lu_;
   double rcond_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -9,7 +10,9 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "core/memory.h"
 #include "core/text.h"
+#include "io/mapped_file.h"
 
 namespace spillover {
 namespace {
@@ -112,6 +115,54 @@ std::unordered_map<std::string, Index> PositionMap(const std::vector<std::string
   return map;
 }
 
+// Powers of ten that a double holds exactly.
+constexpr double kExactPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Decimal text such as "-1234.56" or "1.5e-3" with at most 19 digits: when the digits
+// form an integer m < 2^53 and the power of ten p is within ±22, m and 10^|p| are exact
+// doubles and one multiplication or division rounds correctly (Clinger's fast path), so
+// the value equals std::from_chars's. Returns false for anything else, which from_chars
+// then reads.
+bool ParseSimpleDecimal(const char* begin, const char* end, double* value) {
+  const char* p = begin;
+  const bool negative = p < end && *p == '-';
+  if (negative) ++p;
+  std::uint64_t mantissa = 0;
+  int digits = 0;
+  int exponent = 0;
+  for (; p < end && *p >= '0' && *p <= '9'; ++p, ++digits) {
+    mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+  }
+  if (p < end && *p == '.') {
+    ++p;
+    for (; p < end && *p >= '0' && *p <= '9'; ++p, ++digits, --exponent) {
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+    }
+  }
+  if (digits == 0 || digits > 19) return false;
+  if (p < end && (*p == 'e' || *p == 'E')) {
+    ++p;
+    const bool negative_exponent = p < end && *p == '-';
+    if (p < end && (*p == '-' || *p == '+')) ++p;
+    int e = 0;
+    int exponent_digits = 0;
+    for (; p < end && *p >= '0' && *p <= '9' && exponent_digits < 4; ++p, ++exponent_digits) {
+      e = e * 10 + (*p - '0');
+    }
+    if (exponent_digits == 0) return false;
+    exponent += negative_exponent ? -e : e;
+  }
+  if (p != end || mantissa > (std::uint64_t{1} << 53) || exponent < -22 || exponent > 22) {
+    return false;
+  }
+  double v = static_cast<double>(mantissa);
+  v = exponent < 0 ? v / kExactPowers[-exponent] : v * kExactPowers[exponent];
+  *value = negative ? -v : v;
+  return true;
+}
+
 }  // namespace
 
 std::string ReadFile(const std::string& path) {
@@ -140,14 +191,15 @@ std::string ReadFile(const std::string& path) {
 Matrix ReadLabelledMatrix(const std::string& path, const std::vector<std::string>& row_codes,
                           const std::vector<std::string>& col_codes,
                           const std::vector<std::string>& optional_col_codes) {
-  return ParseLabelledMatrix(ReadFile(path), path, row_codes, col_codes, optional_col_codes);
+  const MappedFile file(path);
+  return ParseLabelledMatrix(file.text(), path, row_codes, col_codes, optional_col_codes);
 }
 
-Matrix ParseLabelledMatrix(const std::string& data, const std::string& path,
+Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
                            const std::vector<std::string>& row_codes,
                            const std::vector<std::string>& col_codes,
                            const std::vector<std::string>& optional_col_codes) {
-  std::string_view view(data);
+  std::string_view view = data;
   if (view.size() >= 3 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);  // BOM
   CsvCursor cursor(path, view);
   std::string quoted;
@@ -194,8 +246,13 @@ Matrix ParseLabelledMatrix(const std::string& data, const std::string& path,
   }
 
   const auto row_position = PositionMap(row_codes);
+  // Every cell of a present column is written below (each row must appear once with every
+  // field), so only the absent optional columns need zeros: no pass over fresh memory.
   Matrix values =
-      Matrix::Zero(static_cast<Index>(row_codes.size()), static_cast<Index>(col_codes.size()));
+      FreshMatrix(static_cast<Index>(row_codes.size()), static_cast<Index>(col_codes.size()));
+  for (size_t j = 0; j < col_codes.size(); ++j) {
+    if (!col_seen[j]) values.col(static_cast<Index>(j)).setZero();
+  }
   std::vector<int> row_line(row_codes.size(), 0);
   const size_t expected_fields = target_col.size() + (skip_name ? 2 : 1);
   while (!cursor.AtEnd()) {
@@ -232,6 +289,10 @@ Matrix ParseLabelledMatrix(const std::string& data, const std::string& path,
       while (begin < end && *begin == ' ') ++begin;
       while (end > begin && end[-1] == ' ') --end;
       if (begin < end && *begin == '+') ++begin;
+      if (ParseSimpleDecimal(begin, end, &value)) {
+        values(static_cast<Index>(row), col) = value;
+        continue;
+      }
       const auto result = std::from_chars(begin, end, value);
       if (begin == end || result.ec != std::errc() || result.ptr != end || !std::isfinite(value)) {
         const SourceLocation where{path, line, static_cast<int>(fields),

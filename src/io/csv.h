@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/types.h"
@@ -19,7 +20,7 @@ Matrix ReadLabelledMatrix(const std::string& path, const std::vector<std::string
                           const std::vector<std::string>& optional_col_codes = {});
 
 // The same on text already in memory; `path` names it in messages.
-Matrix ParseLabelledMatrix(const std::string& text, const std::string& path,
+Matrix ParseLabelledMatrix(std::string_view text, const std::string& path,
                            const std::vector<std::string>& row_codes,
                            const std::vector<std::string>& col_codes,
                            const std::vector<std::string>& optional_col_codes = {});

@@ -242,8 +242,8 @@ LoadedModel LoadModel(const std::string& folder) {
 
   const std::string zm_path = path_of("imports_intermediate", false);
   const std::string ym_path = path_of("imports_final", false);
-  m.imports_intermediate =
-      zm_path.empty() ? Matrix::Zero(n, n) : ReadLabelledMatrix(zm_path, sectors, sectors);
+  // Without a file the model has no intermediate imports: no n × n zero matrix is stored.
+  if (!zm_path.empty()) m.imports_intermediate = ReadLabelledMatrix(zm_path, sectors, sectors);
   m.imports_final = ym_path.empty() ? Matrix::Zero(n, m.category_count())
                                     : ReadLabelledMatrix(ym_path, sectors, categories);
   if (!zm_path.empty()) CheckSign(m.imports_intermediate, zm_path, sectors, sectors, "imports");
@@ -283,8 +283,8 @@ LoadedModel LoadModel(const std::string& folder) {
   // Accounts (docs/model-format.md, "Accounts the loader checks").
   const double tol = m.balance_tolerance;
   const Vector x = m.Output();
-  const Vector inputs = m.intermediate.colwise().sum().transpose() +
-                        m.imports_intermediate.colwise().sum().transpose() +
+  const Vector imports_by_sector = m.IntermediateImportsBySector();
+  const Vector inputs = m.intermediate.colwise().sum().transpose() + imports_by_sector +
                         m.primary_inputs.leftCols(n).colwise().sum().transpose();
   ModelCheck column_check{"column balance: output = intermediate + imports + value added", 0, ""};
   for (Index j = 0; j < n; ++j) {
@@ -295,7 +295,7 @@ LoadedModel LoadModel(const std::string& folder) {
                            "; expected >= 0");
     }
     if (x(j) == 0.0) {
-      if (m.intermediate.col(j).cwiseAbs().sum() + m.imports_intermediate.col(j).cwiseAbs().sum() +
+      if (m.intermediate.col(j).cwiseAbs().sum() + imports_by_sector(j) +
               m.primary_inputs.col(j).cwiseAbs().sum() >
           0.0) {
         throw InputError(SourceLocation{z_path, 0, 0, "column '" + sectors[sj] + "'"},
@@ -340,8 +340,7 @@ LoadedModel LoadModel(const std::string& folder) {
   loaded.checks.push_back(exports_check);
 
   ModelCheck origin_check{"import origin shares sum to 1", 0, ""};
-  const Vector imports_total =
-      m.imports_intermediate.rowwise().sum() + m.imports_final.rowwise().sum();
+  const Vector imports_total = m.IntermediateImportsByProduct() + m.imports_final.rowwise().sum();
   for (Index i = 0; i < n; ++i) {
     if (imports_total(i) == 0.0) continue;
     const double residual = std::fabs(m.import_origin.row(i).sum() - 1.0);

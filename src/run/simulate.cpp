@@ -67,32 +67,30 @@ PreparedModel::PreparedModel(Model model)
     : model_(std::move(model)),
       coefficients_(ComputeCoefficients(model_)),
       solver_(coefficients_.technical),
-      base_imports_(coefficients_.imports * coefficients_.output),
-      total_imports_(model_.imports_intermediate.rowwise().sum() +
-                     model_.imports_final.rowwise().sum()),
+      base_imports_(coefficients_.ImportsTimes(coefficients_.output)),
+      total_imports_(model_.IntermediateImportsByProduct() + model_.imports_final.rowwise().sum()),
       names_(CollectNames(model_)) {}
 
 PreparedModel::PreparedModel(LoadedModel&& loaded)
     : model_(std::move(loaded.model)),
       coefficients_(std::move(loaded.coefficients)),
       solver_(std::move(*loaded.solver)),
-      base_imports_(coefficients_.imports * coefficients_.output),
-      total_imports_(model_.imports_intermediate.rowwise().sum() +
-                     model_.imports_final.rowwise().sum()),
+      base_imports_(coefficients_.ImportsTimes(coefficients_.output)),
+      total_imports_(model_.IntermediateImportsByProduct() + model_.imports_final.rowwise().sum()),
       names_(CollectNames(model_)) {}
 
 LinearSolution SolveLinear(const PreparedModel& prepared, const ExogenousChange& change) {
   LinearSolution linear;
   linear.output_change = prepared.solver().Solve(DemandChange(change));
   linear.price_change = CostPushPrices(prepared.solver(), CostChange(prepared, change));
-  linear.import_change = prepared.coefficients().imports * linear.output_change;
+  linear.import_change = prepared.coefficients().ImportsTimes(linear.output_change);
   return linear;
 }
 
 Vector DemandChange(const ExogenousChange& change) { return change.final_use.rowwise().sum(); }
 
 Vector CostChange(const PreparedModel& prepared, const ExogenousChange& change) {
-  return prepared.coefficients().imports.transpose() * change.import_price;
+  return prepared.coefficients().ImportsTransposeTimes(change.import_price);
 }
 
 Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change) {
@@ -149,7 +147,7 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
   out.imports_final = change.availability.asDiagonal() * m.imports_final;
   // Am x at the new output: from the linear solution unless supply limits changed it.
   const Vector required = fixed_any
-                              ? Vector(c.imports * out.output)
+                              ? c.ImportsTimes(out.output)
                               : Vector(prepared.base_intermediate_imports() + linear.import_change);
   const Vector available = change.availability.cwiseProduct(prepared.base_intermediate_imports());
   out.import_gap = Vector::Zero(n);
@@ -211,13 +209,13 @@ std::vector<ScenarioResult> SimulateBatch(const PreparedModel& prepared,
   // One blocked solve for all right-hand sides (BLAS-3), instead of one solve per scenario,
   // and matrix products for the import requirements and costs of all of them: per
   // scenario these would be matrix-vector products, bound by memory bandwidth.
-  const Matrix& am = prepared.coefficients().imports;
+  const Coefficients& c = prepared.coefficients();
   const Matrix outputs = prepared.solver().SolveMany(demand);
-  const Matrix import_changes = am * outputs;
+  const Matrix import_changes = c.ImportsTimesMany(outputs);
   const bool any_price = import_prices.cwiseAbs().maxCoeff() > 0.0;
-  const Matrix prices = any_price
-                            ? prepared.solver().SolveTransposedMany(am.transpose() * import_prices)
-                            : Matrix::Zero(n, count);
+  const Matrix prices =
+      any_price ? prepared.solver().SolveTransposedMany(c.ImportsTransposeTimesMany(import_prices))
+                : Matrix::Zero(n, count);
   std::vector<ScenarioResult> results;
   results.reserve(scenarios.size());
   for (Index s = 0; s < count; ++s) {

@@ -268,7 +268,7 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
     }
   }
   const Vector lost = Vector::Ones(n) - change.availability;
-  if (lost.maxCoeff() <= 0.0) return change;
+  if (lost.maxCoeff() <= 0.0 || !coefficients.HasImports()) return change;
   for (Index j = 0; j < n; ++j) {
     if (coefficients.output(j) == 0.0) continue;
     double cut = 0.0;
