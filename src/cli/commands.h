@@ -17,5 +17,7 @@ int MultipliersCommand(const Args& args);
 int Analyse(const Args& args);
 int Sweep(const Args& args);
 int Merge(const Args& args);
+int Import(const Args& args);
+int Export(const Args& args);
 
 }  // namespace spillover::cli

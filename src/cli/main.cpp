@@ -23,6 +23,8 @@ constexpr const char* kUsage =
     "  model info|check [DIR]     describe or check a model folder\n"
     "  multipliers                output, value-added, import multipliers and linkages\n"
     "  analyse extraction|paths|inoperability|linkages   dependency analytics\n"
+    "  import icio|pymrio SOURCE --out DIR   OECD ICIO or pymrio tables to a model\n"
+    "  export pymrio MODEL --out DIR          a model in pymrio's folder format\n"
     "\n"
     "Run 'spillover COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 2 bad input, 1 internal error.\n";
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
     if (command == "model") return spillover::cli::ModelCommand(args);
     if (command == "multipliers") return spillover::cli::MultipliersCommand(args);
     if (command == "sweep") return spillover::cli::Sweep(args);
+    if (command == "import") return spillover::cli::Import(args);
+    if (command == "export") return spillover::cli::Export(args);
     if (command == "merge") return spillover::cli::Merge(args);
     if (command == "analyse" || command == "analyze") return spillover::cli::Analyse(args);
     if (command == "--help" || command == "-h" || command == "help") {

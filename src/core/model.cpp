@@ -22,7 +22,8 @@ const std::vector<std::pair<ValueAddedKind, std::string>>& ValueAddedNames() {
       {ValueAddedKind::kFixedCapitalConsumption, "fixed_capital_consumption"},
       {ValueAddedKind::kProductionTaxes, "production_taxes"},
       {ValueAddedKind::kProductTaxes, "product_taxes"},
-      {ValueAddedKind::kOther, "other"}};
+      {ValueAddedKind::kOther, "other"},
+      {ValueAddedKind::kResidual, "residual"}};
   return names;
 }
 
@@ -93,7 +94,10 @@ Vector Model::IntermediateImportsBySector() const {
 Vector Model::GrossValueAdded() const {
   Vector gva = Vector::Zero(sector_count());
   for (size_t k = 0; k < value_added_kinds.size(); ++k) {
-    if (value_added_kinds[k] == ValueAddedKind::kProductTaxes) continue;
+    if (value_added_kinds[k] == ValueAddedKind::kProductTaxes ||
+        value_added_kinds[k] == ValueAddedKind::kResidual) {
+      continue;
+    }
     gva += primary_inputs.row(static_cast<Index>(k)).head(sector_count()).transpose();
   }
   return gva;
@@ -124,6 +128,13 @@ double Model::TotalCompensation() const {
     total += primary_inputs.row(k).head(sector_count()).sum();
   }
   return total;
+}
+
+Index Model::FocusRegion() const {
+  for (size_t r = 0; r < regions.size(); ++r) {
+    if (regions[r].code == focus) return static_cast<Index>(r);
+  }
+  return 0;
 }
 
 std::vector<std::string> Model::SectorCodes() const { return Codes(sectors); }

@@ -24,7 +24,10 @@ enum class ValueAddedKind {
   kFixedCapitalConsumption,
   kProductionTaxes,
   kProductTaxes,
-  kOther
+  kOther,
+  // The gap between output (row sums) and a published table's column inputs; not part of
+  // GVA. See docs/model-format.md, "Real tables".
+  kResidual
 };
 
 std::string ToString(FinalDemandKind kind);
@@ -79,6 +82,8 @@ struct Model {
   double balance_tolerance = 1e-6;
 
   std::vector<Entry> regions;
+  // The region the readable report leads with (model.yaml `focus`); empty: the first region.
+  std::string focus;
   std::vector<Entry> sectors;
   std::vector<Entry> final_demand;
   std::vector<FinalDemandKind> final_demand_kinds;
@@ -103,6 +108,19 @@ struct Model {
   Index sector_count() const { return static_cast<Index>(sectors.size()); }
   Index category_count() const { return static_cast<Index>(final_demand.size()); }
   Index partner_count() const { return static_cast<Index>(partners.size()); }
+  Index region_count() const { return static_cast<Index>(regions.size()); }
+  // Sectors per region (every region lists the same sectors).
+  Index sectors_per_region() const {
+    return regions.empty() ? sector_count() : sector_count() / region_count();
+  }
+  Index categories_per_region() const {
+    return regions.empty() ? category_count() : category_count() / region_count();
+  }
+  // The region of a sector or final-demand column index.
+  Index RegionOfSector(Index j) const { return j / sectors_per_region(); }
+  Index RegionOfCategory(Index f) const { return f / categories_per_region(); }
+  // Index of the focus region (0 when none is named).
+  Index FocusRegion() const;
 
   bool HasIntermediateImports() const { return imports_intermediate.size() > 0; }
   // Row sums of the intermediate imports: by product (zero without imports).

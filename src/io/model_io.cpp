@@ -1,5 +1,6 @@
 #include "io/model_io.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -115,6 +116,37 @@ double Relative(double residual, double scale) {
   return std::fabs(residual) / std::max(std::fabs(scale), 1e-300);
 }
 
+// Real tables: x stays the row sums and each column's gap goes into the `residual` row
+// (added if the model lists none), so that the accounts hold; the largest gap is reported.
+// Gaps within the tolerance are left alone, so that a balanced folder reads back exactly.
+ModelCheck PutGapsIntoResidual(Model* m, const Vector& x, double tolerance) {
+  const Index n = m->sector_count();
+  std::vector<Index> rows = m->ValueAddedOfKind(ValueAddedKind::kResidual);
+  if (rows.empty()) {
+    m->value_added.push_back(Entry{"residual", "Residual: output less column inputs"});
+    m->value_added_kinds.push_back(ValueAddedKind::kResidual);
+    m->primary_inputs.conservativeResize(m->primary_inputs.rows() + 1, Eigen::NoChange);
+    m->primary_inputs.row(m->primary_inputs.rows() - 1).setZero();
+    rows.push_back(m->primary_inputs.rows() - 1);
+  }
+  const Vector inputs = m->intermediate.colwise().sum().transpose() +
+                        m->IntermediateImportsBySector() +
+                        m->primary_inputs.leftCols(n).colwise().sum().transpose();
+  ModelCheck check{"column gaps (output less inputs) put into the residual row", 0, ""};
+  for (Index j = 0; j < n; ++j) {
+    const double gap = x(j) - inputs(j);
+    const double relative = x(j) != 0.0 ? std::fabs(gap) / std::fabs(x(j)) : 0.0;
+    if (relative > tolerance || (x(j) == 0.0 && gap != 0.0)) {
+      m->primary_inputs(rows.front(), j) += gap;
+    }
+    if (relative > check.worst) {
+      check.worst = relative;
+      check.where = m->sectors[static_cast<size_t>(j)].code;
+    }
+  }
+  return check;
+}
+
 }  // namespace
 
 std::string DefaultModelFolder() {
@@ -134,8 +166,8 @@ LoadedModel LoadModel(const std::string& folder) {
   const Reader r{yaml_path};
   CheckMapKeys(yaml_path, root, "",
                {"format", "name", "description", "year", "currency", "unit", "unit_scale",
-                "exchange_rates", "regions", "sectors", "final_demand", "value_added", "partners",
-                "satellites", "files", "checks"});
+                "exchange_rates", "regions", "focus", "sectors", "final_demand", "value_added",
+                "partners", "satellites", "files", "checks"});
   LoadedModel loaded;
   Model& m = loaded.model;
   m.folder = folder;
@@ -173,6 +205,16 @@ LoadedModel LoadModel(const std::string& folder) {
     }
   }
   m.regions = r.ReadEntries(root, "regions", true, {}, nullptr);
+  if (const YamlNode* focus = root.Find("focus")) {
+    m.focus = ReadString(yaml_path, *focus, "focus");
+    std::vector<std::string> region_codes;
+    for (const Entry& e : m.regions) region_codes.push_back(e.code);
+    if (std::find(region_codes.begin(), region_codes.end(), m.focus) == region_codes.end()) {
+      throw InputError(LocationOf(yaml_path, *focus, "focus"),
+                       "unknown region '" + m.focus + "'" + DidYouMean(m.focus, region_codes) +
+                           "; expected one of " + Join(region_codes, ", "));
+    }
+  }
   const std::vector<Entry> base_sectors = r.ReadEntries(root, "sectors", true, {}, nullptr);
   std::vector<const YamlNode*> fd_items, va_items, sat_items;
   const std::vector<Entry> base_categories =
@@ -193,8 +235,18 @@ LoadedModel LoadModel(const std::string& folder) {
   for (size_t rr = 0; rr < m.regions.size(); ++rr) {
     m.final_demand_kinds.insert(m.final_demand_kinds.end(), base_kinds.begin(), base_kinds.end());
   }
+  bool gaps_to_residual = false;
   if (const YamlNode* checks = root.Find("checks")) {
-    CheckMapKeys(yaml_path, *checks, "checks", {"balance_tolerance"});
+    CheckMapKeys(yaml_path, *checks, "checks", {"balance_tolerance", "column_gaps"});
+    if (const YamlNode* gaps = checks->Find("column_gaps")) {
+      const std::string rule = ReadString(yaml_path, *gaps, "checks.column_gaps");
+      if (rule != "refuse" && rule != "residual") {
+        throw InputError(LocationOf(yaml_path, *gaps, "checks.column_gaps"),
+                         "unknown rule '" + rule + "'" + DidYouMean(rule, {"refuse", "residual"}) +
+                             "; expected refuse or residual");
+      }
+      gaps_to_residual = rule == "residual";
+    }
     if (const YamlNode* tol = checks->Find("balance_tolerance")) {
       m.balance_tolerance = ReadNumber(yaml_path, *tol, "checks.balance_tolerance");
       if (!(m.balance_tolerance > 0.0 && m.balance_tolerance < 1.0)) {
@@ -283,6 +335,7 @@ LoadedModel LoadModel(const std::string& folder) {
   // Accounts (docs/model-format.md, "Accounts the loader checks").
   const double tol = m.balance_tolerance;
   const Vector x = m.Output();
+  if (gaps_to_residual) loaded.checks.push_back(PutGapsIntoResidual(&m, x, tol));
   const Vector imports_by_sector = m.IntermediateImportsBySector();
   const Vector inputs = m.intermediate.colwise().sum().transpose() + imports_by_sector +
                         m.primary_inputs.leftCols(n).colwise().sum().transpose();

@@ -1,0 +1,95 @@
+"""Multi-regional models end to end: the ICIO importer on the three layouts written by
+tests/make_icio_fixtures.py, checked against an independent reading of the same CSV with
+pandas and numpy. Run by ctest (mrio_pytest) with SPILLOVER_BINARY and SPILLOVER_SOURCE_DIR.
+"""
+import os
+import pathlib
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+BINARY = os.environ.get("SPILLOVER_BINARY", "build/src/spillover")
+SOURCE = pathlib.Path(os.environ.get("SPILLOVER_SOURCE_DIR", "."))
+MAPPING = SOURCE / "model" / "icio" / "regions-kaz.csv"
+FILES = {"2021": "ICIO2021_2018.csv", "2023": "ICIO2023_2019.csv", "2025": "2022_SML.csv"}
+ALIAS = {"CN1": "CHN", "CN2": "CHN", "MX1": "MEX", "MX2": "MEX"}
+
+
+@pytest.fixture(scope="session")
+def fixtures(tmp_path_factory):
+    out = tmp_path_factory.mktemp("icio")
+    subprocess.run([sys.executable, str(SOURCE / "tests" / "make_icio_fixtures.py"), str(out)],
+                   check=True, capture_output=True)
+    return out
+
+
+def run(*args):
+    return subprocess.run([BINARY, *map(str, args)], capture_output=True, text=True)
+
+
+def import_icio(fixtures, layout, tmp_path, mapping=True):
+    out = tmp_path / f"model_{layout}_{mapping}"
+    args = ["import", "icio", fixtures / FILES[layout], "--out", out, "--focus", "KAZ"]
+    if mapping:
+        args += ["--regions", MAPPING]
+    else:
+        args = args[:-2]
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    return out, result.stdout
+
+
+def region_map():
+    m = pd.read_csv(MAPPING, comment="#")
+    lookup = dict(zip(m.country, m.region))
+    return lambda country: lookup.get(country, lookup["*"])
+
+
+def independent_output(path, mapping):
+    """x by (region, industry) from the raw CSV: row sums of the industry rows, without the
+    total column, with CN1/CN2 and MX1/MX2 merged and countries mapped to regions."""
+    raw = pd.read_csv(path, index_col=0)
+    raw = raw.drop(columns=[c for c in ("TOTAL", "OUT") if c in raw.columns])
+    rows = [r for r in raw.index if "_" in r and not r.endswith("_TAXSUB")]
+    x = raw.loc[rows].sum(axis=1)
+    keys = []
+    for label in rows:
+        country, industry = label.split("_", 1)
+        keys.append(f"{mapping(ALIAS.get(country, country))}:{industry}")
+    return x.groupby(keys).sum()
+
+
+@pytest.mark.parametrize("layout", ["2021", "2023", "2025"])
+def test_import_reproduces_output(fixtures, tmp_path, layout):
+    out, stdout = import_icio(fixtures, layout, tmp_path)
+    assert "largest column gap" in stdout
+    z = pd.read_csv(out / "Z.csv", index_col=0)
+    y = pd.read_csv(out / "Y.csv", index_col=0)
+    x_model = z.sum(axis=1) + y.sum(axis=1)
+    expected = independent_output(fixtures / FILES[layout], region_map())
+    assert sorted(x_model.index) == sorted(expected.index)
+    np.testing.assert_allclose(x_model[expected.index].to_numpy(), expected.to_numpy(),
+                               rtol=1e-12)
+    # Six final-demand categories per region, the mapping's regions in its order.
+    assert len(y.columns) == 6 * 9
+    assert list(y.columns[:6]) == [f"KAZ:{c}" for c in
+                                   ("HFCE", "NPISH", "GGFC", "GFCF", "INVNT", "DPABR")]
+    # The columns balance once the residual row is counted.
+    v = pd.read_csv(out / "V.csv", index_col=0)
+    inputs = z.sum(axis=0) + v[z.columns].sum(axis=0)
+    np.testing.assert_allclose(inputs.to_numpy(), x_model[z.columns].to_numpy(), rtol=1e-9)
+    check = run("model", "check", out)
+    assert check.returncode == 0, check.stderr
+
+
+def test_import_without_mapping_keeps_every_country(fixtures, tmp_path):
+    out, _ = import_icio(fixtures, "2025", tmp_path, mapping=False)
+    z = pd.read_csv(out / "Z.csv", index_col=0)
+    assert len(z) == 40 * 6
+    x_model = z.sum(axis=1) + pd.read_csv(out / "Y.csv", index_col=0).sum(axis=1)
+    expected = independent_output(fixtures / FILES["2025"], lambda c: c)
+    np.testing.assert_allclose(x_model[expected.index].to_numpy(), expected.to_numpy(),
+                               rtol=1e-12)
