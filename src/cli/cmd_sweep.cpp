@@ -61,10 +61,10 @@ int Sweep(const Args& args) {
       "'spillover merge'")("resume", "continue an interrupted sweep in --out")(
       "force", "replace the results of an earlier sweep in --out")(
       "detail", po::value<std::string>()->default_value("sectors"),
-      "rows per point: totals (headline and partner totals), sectors (+ every sector), or "
-      "all (+ partner x product trade)")("model,m", po::value<std::string>()->default_value(""),
-                                         "model folder (default: the base scenario's `model`)")(
-      "quiet,q", "no progress line");
+      "rows per point: points (points.csv only), totals (headline and partner totals), "
+      "sectors (+ every sector), or all (+ partner x product trade)")(
+      "model,m", po::value<std::string>()->default_value(""),
+      "model folder (default: the base scenario's `model`)")("quiet,q", "no progress line");
   // For the tests: stop as if killed after N blocks.
   po::options_description hidden;
   hidden.add_options()("stop-after-blocks", po::value<long long>()->default_value(-1), "");
@@ -99,9 +99,12 @@ int Sweep(const Args& args) {
   opt.force = vm.count("force") > 0;
   opt.progress = vm.count("quiet") == 0;
   opt.stop_after_blocks = vm["stop-after-blocks"].as<long long>();
-  if (!FromString(vm["detail"].as<std::string>(), &opt.detail)) {
+  opt.points_only = vm["detail"].as<std::string>() == "points";
+  if (opt.points_only) {
+    opt.detail = SweepDetail::kTotals;
+  } else if (!FromString(vm["detail"].as<std::string>(), &opt.detail)) {
     throw InputError("--detail '" + vm["detail"].as<std::string>() +
-                     "' is not one of totals, sectors, all");
+                     "' is not one of points, totals, sectors, all");
   }
   const std::string& file = files.front();
   const SweepSpec spec = ParseSweep(ParseYamlFile(file), file == "-" ? "<stdin>" : file);
@@ -145,7 +148,7 @@ int Sweep(const Args& args) {
   if (report.points_run > 0 && report.seconds > 0) {
     std::cerr << " (" << report.points_run << " solved, "
               << static_cast<long long>(static_cast<double>(report.points_run) / report.seconds)
-              << " points/s)";
+              << " points/s" << (report.linear ? ", linear fast path" : "") << ")";
   }
   std::cerr << "; results in " << opt.out_dir << "\n";
   return 0;

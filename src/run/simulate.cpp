@@ -197,6 +197,7 @@ std::vector<ScenarioResult> SimulateBatch(const PreparedModel& prepared,
                                           ResultDetail detail) {
   const Index n = prepared.model().sector_count();
   const Index count = static_cast<Index>(scenarios.size());
+  if (count == 0) return {};  // e.g. a sweep block whose every point was refused
   std::vector<ExogenousChange> changes;
   changes.reserve(scenarios.size());
   Matrix demand(n, count), import_prices(n, count);

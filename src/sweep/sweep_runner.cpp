@@ -23,6 +23,7 @@
 #include "io/csv.h"
 #include "io/yaml_read.h"
 #include "report/report.h"
+#include "sweep/linear_path.h"
 #include "sweep/points.h"
 
 #ifdef SPILLOVER_HAVE_OPENBLAS
@@ -85,6 +86,8 @@ struct Context {
   const PreparedModel* model;
   SweepDetail detail;
   std::string region;  // the model's region code
+  bool points_only = false;
+  const LinearSweep* linear = nullptr;  // the fast path, when the sweep is linear
 };
 
 bool Keep(const ResultRow& row, SweepDetail detail, const std::string& region) {
@@ -109,13 +112,13 @@ void AppendResult(const Context& ctx, int64_t point, const std::vector<std::stri
                   const ScenarioResult* result, const std::string& error, BlockOutput* out) {
   const std::string prefix = PointPrefix(point, values) + "," + CsvField(ctx.spec->name);
   if (result == nullptr) {
-    out->results += prefix + ",,,,,,,,," + CsvField(error) + "\n";
+    if (!ctx.points_only) out->results += prefix + ",,,,,,,,," + CsvField(error) + "\n";
     out->points += PointPrefix(point, values) + ",,,,,,,," + CsvField(error) + "\n";
     ++out->errors;
     return;
   }
   for (const auto& row : result->rows) {
-    if (!Keep(row, ctx.detail, ctx.region)) continue;
+    if (ctx.points_only || !Keep(row, ctx.detail, ctx.region)) continue;
     const double pct = row.PercentChange();
     out->results += prefix + "," + CsvField(row.region) + "," + CsvField(row.sector) + "," +
                     row.variable + "," + CsvField(row.unit) + "," + FormatNumber(row.baseline) +
@@ -137,6 +140,10 @@ BlockOutput RunBlock(const Context& ctx, int64_t block) {
   const SweepSpec& spec = *ctx.spec;
   const int64_t first = block * kSweepBlock;
   const int64_t last = std::min(ctx.points->count(), first + kSweepBlock);
+  if (ctx.linear != nullptr) {
+    BlockOutput out;
+    if (ctx.linear->AppendBlock(first, last, &out.results, &out.points)) return out;
+  }
   std::vector<std::vector<std::string>> values;
   std::vector<std::string> errors;
   std::vector<Scenario> scenarios;
@@ -277,8 +284,9 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   const std::string results_partial = results_path + ".partial";
   const std::string points_partial = points_path + ".partial";
   const std::string progress_path = dir + "/" + kProgressFile;
-  const std::string hash = Hex(Fnv1a(Fingerprint(spec) + "|" + ToString(options.detail) + "|" +
-                                     folder + "|" + std::to_string(options.shards)));
+  const std::string detail_name = options.points_only ? "points" : ToString(options.detail);
+  const std::string hash = Hex(Fnv1a(Fingerprint(spec) + "|" + detail_name + "|" + folder + "|" +
+                                     std::to_string(options.shards)));
 
   SweepReport report;
   const int64_t total_blocks = (points.count() + kSweepBlock - 1) / kSweepBlock;
@@ -345,8 +353,23 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
     progress.points_bytes = static_cast<long long>(points_header.size());
   }
 
-  const Context ctx{&spec, &points, &model, options.detail,
-                    model.model().regions.size() == 1 ? model.model().regions.front().code : "ALL"};
+  Context ctx{&spec, &points, &model, options.detail,
+              model.model().regions.size() == 1 ? model.model().regions.front().code : "ALL"};
+  ctx.points_only = options.points_only;
+  LinearSweepInputs linear_inputs;
+  linear_inputs.spec = &spec;
+  linear_inputs.points = &points;
+  linear_inputs.model = &model;
+  linear_inputs.detail = options.detail;
+  linear_inputs.points_only = options.points_only;
+  linear_inputs.region = ctx.region;
+  linear_inputs.scenario_of = [&](const std::vector<std::string>& values) {
+    return PointScenario(spec, values, model.model());
+  };
+  linear_inputs.keep = [&](const ResultRow& row) { return Keep(row, ctx.detail, ctx.region); };
+  const std::unique_ptr<LinearSweep> linear = LinearSweep::Make(linear_inputs, &report.general_why);
+  ctx.linear = linear.get();
+  report.linear = linear != nullptr;
   const size_t limit = options.stop_after_blocks >= 0
                            ? std::min(blocks.size(), static_cast<size_t>(progress.blocks_done +
                                                                          options.stop_after_blocks))
@@ -471,7 +494,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
             "format 1\nsweep " + spec.name + "\nhash " + Hex(Fnv1a(hash + "|merge")) + "\nmethod " +
                 ToString(spec.method) + "\npoints " + std::to_string(points.count()) + "\nshard " +
                 std::to_string(options.shard) + "\nshards " + std::to_string(options.shards) +
-                "\ndetail " + ToString(options.detail) + "\nparameters" + params + "\n");
+                "\ndetail " + detail_name + "\nparameters" + params + "\n");
   if (spec.method == SweepMethod::kMonteCarlo && options.shards == 1) {
     files.Add(dir + "/summary.csv", SummariseResults(results_partial));
   }

@@ -24,6 +24,7 @@ struct SweepOptions {
   bool force = false;     // replace the results of a finished sweep in out_dir
   bool progress = false;  // a progress line on standard error
   SweepDetail detail = SweepDetail::kSectors;
+  bool points_only = false;        // --detail points: points.csv rows only (results.csv: header)
   int64_t stop_after_blocks = -1;  // testing: stop (as if killed) after this many blocks
 };
 
@@ -34,6 +35,8 @@ struct SweepReport {
   int64_t points_run = 0;    // points solved by this run
   double seconds = 0.0;
   bool finished = false;
+  bool linear = false;      // the points took the linear fast path (sweep/linear_path.h)
+  std::string general_why;  // otherwise, why not
 };
 
 // Points are taken in blocks of this many; the blocks are the unit of work, of sharding

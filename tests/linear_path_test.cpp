@@ -1,0 +1,148 @@
+// The sweep's linear fast path against the general path, point by point.
+#include "sweep/linear_path.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/csv.h"
+#include "io/yaml_read.h"
+#include "scenario/scenario.h"
+#include "sweep/sweep_runner.h"
+#include "test_util.h"
+
+namespace spillover {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RelNear;
+
+SweepSpec LinearSpec(const std::string& body) {
+  const std::string text = "sweep:\n  name: lin\n  base: " + testing::SourceDir() +
+                           "/scenarios/demand-linear.yaml\n" + body;
+  return ParseSweep(ParseYaml(text, "lin.yaml"), "lin.yaml");
+}
+
+class LinearPathTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::testing::TempDir() + "/linear_path_" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::remove_all(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  SweepReport Run(const SweepSpec& spec, const std::string& sub, bool points_only) {
+    SweepOptions options;
+    options.out_dir = dir_ + "/" + sub;
+    options.threads = 2;
+    options.detail = SweepDetail::kTotals;
+    options.points_only = points_only;
+    return RunSweep(spec, options, &cache_);
+  }
+
+  // Every row of results.csv against Simulate on the point's own scenario.
+  void ExpectGeneralPathResults(const SweepSpec& spec, const std::string& sub) {
+    const PreparedModel& model = cache_.Get(testing::KazModel());
+    const SweepPoints points(spec);
+    const TextTable table = ReadTextCsv(dir_ + "/" + sub + "/results.csv");
+    const size_t k = spec.parameters.size();
+    size_t line = 0;
+    for (int64_t p = 0; p < points.count(); ++p) {
+      YamlNode tree = spec.base;
+      const std::vector<std::string> values = points.Values(p);
+      for (size_t i = 0; i < k; ++i) {
+        YamlNode value;
+        value.kind = YamlNode::Kind::kScalar;
+        value.scalar = values[i];
+        SetValueAtPath(&tree, spec.parameters[i].path, value, "test");
+      }
+      const ScenarioResult general = Simulate(
+          model, BuildScenario(tree, spec.base_file, model.model()), ResultDetail::kTotals);
+      for (const ResultRow& row : general.rows) {
+        ASSERT_LT(line, table.rows.size());
+        const std::vector<std::string>& cells = table.rows[line++];
+        ASSERT_EQ(std::to_string(p), cells[0]);
+        ASSERT_EQ(row.variable, cells[k + 4]) << "point " << p;
+        ASSERT_EQ(row.region, cells[k + 2]) << "point " << p;
+        double value = 0.0, change = 0.0;
+        ASSERT_TRUE(ParseNumber(cells[k + 7], &value));
+        ASSERT_TRUE(ParseNumber(cells[k + 8], &change));
+        EXPECT_TRUE(RelNear(row.value, value, 1e-12, 1e-300))
+            << "point " << p << " " << row.region << " " << row.variable;
+        EXPECT_TRUE(RelNear(row.Change(), change, 1e-12, 1e-12 * std::fabs(row.baseline)))
+            << "point " << p << " " << row.region << " " << row.variable;
+      }
+    }
+    EXPECT_EQ(line, table.rows.size());
+  }
+
+  std::string dir_;
+  ModelCache cache_;
+};
+
+TEST_F(LinearPathTest, RandomSweepsEqualTheGeneralPath) {
+  for (const int seed : {1, 2, 3}) {
+    const SweepSpec spec = LinearSpec(
+        "  method: monte_carlo\n  samples: 150\n  seed: " + std::to_string(seed) +
+        "\n  parameters:\n"
+        "    shocks.russian_demand.change: {distribution: uniform, low: -0.6, high: 0.3}\n"
+        "    shocks.households.change: {distribution: normal, mean: 0, sd: 0.1}\n");
+    const SweepReport report = Run(spec, "mc" + std::to_string(seed), false);
+    EXPECT_TRUE(report.linear) << report.general_why;
+    ExpectGeneralPathResults(spec, "mc" + std::to_string(seed));
+  }
+  const SweepSpec grid = LinearSpec(
+      "  parameters:\n"
+      "    shocks.russian_demand.change: {values: [0, -0.05, -0.3, 0.25]}\n"
+      "    shocks.households.change: {linspace: [-0.1, 0.1, 5]}\n");
+  EXPECT_TRUE(Run(grid, "grid", false).linear);
+  ExpectGeneralPathResults(grid, "grid");
+}
+
+TEST_F(LinearPathTest, PointsDetailWritesOnlyThePointRows) {
+  const SweepSpec spec =
+      LinearSpec("  parameters:\n    shocks.russian_demand.change: {linspace: [0, -0.3, 100]}\n");
+  Run(spec, "totals", false);
+  Run(spec, "points", true);
+  auto slurp = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  EXPECT_EQ(slurp(dir_ + "/totals/points.csv"), slurp(dir_ + "/points/points.csv"));
+  const TextTable results = ReadTextCsv(dir_ + "/points/results.csv");
+  EXPECT_TRUE(results.rows.empty());
+  EXPECT_EQ("point", results.header.front());
+}
+
+TEST_F(LinearPathTest, NonLinearSweepsTakeTheGeneralPath) {
+  const std::string base = testing::SourceDir() + "/tests/data/sweep_base.yaml";
+  const SweepSpec supply =
+      ParseSweep(ParseYaml("sweep:\n  name: s\n  base: " + base +
+                               "\n  parameters:\n    shocks.demand.change: {values: [0, -0.1]}\n",
+                           "s.yaml"),
+                 "s.yaml");
+  const SweepReport report = Run(supply, "supply", false);
+  EXPECT_FALSE(report.linear);
+  EXPECT_NE(std::string::npos, report.general_why.find("'supply'")) << report.general_why;
+  // Cuts larger than the flows they act on turn outputs negative: those blocks take the general
+  // path and carry its warning, and the results still equal it.
+  const SweepSpec big =
+      ParseSweep(ParseYaml("sweep:\n  name: big\n  base: " + testing::SourceDir() +
+                               "/tests/data/linear_absolute.yaml\n  parameters:\n"
+                               "    shocks.households.change: {linspace: [0, -2e10, 130]}\n",
+                           "big.yaml"),
+                 "big.yaml");
+  const SweepReport big_report = Run(big, "big", false);
+  EXPECT_TRUE(big_report.linear) << big_report.general_why;
+  ExpectGeneralPathResults(big, "big");
+  const TextTable points = ReadTextCsv(dir_ + "/big/points.csv");
+  EXPECT_NE(std::string::npos, points.rows.back().back().find("output turns negative"));
+}
+
+}  // namespace
+}  // namespace spillover
