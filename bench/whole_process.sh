@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Whole-process figures, each a fresh process (cold: fresh memory), ours and the reference
+# alternating in the same run, with /usr/bin/time -v (wall clock, peak RSS, page faults)
+# and the load average beside each figure. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are
+# unset for both sides inside this script only. Huge pages: spillover asks for them
+# (madvise); numpy does too.
+#
+#   bench/whole_process.sh BUILD_DIR PEER_DIR WORK_DIR [REPEATS]
+# PEER_DIR holds mrio_N5000 (and mrio_N2000) from ../shared/tools/gen_mrio.py.
+set -euo pipefail
+build=$1 peer=$2 work=$3 repeats=${4:-3}
+src=$(cd "$(dirname "$0")/.." && pwd)
+py=/usr/bin/python3
+bin=$build/src/spillover
+mkdir -p "$work"
+[ -f "$work/model5000/model.yaml" ] || $py "$src/bench/peer_model.py" "$peer/mrio_N5000" "$work/model5000"
+cat > "$work/demand5000.yaml" <<'YAML'
+name: demand_shock
+description: Household demand for one sector falls by 10%
+shocks:
+  hh: {type: final_demand, sectors: [REG1_S001], categories: [FD_HH], change: -0.1}
+YAML
+cat > "$work/sweep68.yaml" <<YAML
+sweep:
+  name: linear68
+  base: $src/scenarios/demand-linear.yaml
+  method: monte_carlo
+  samples: ${SWEEP_POINTS:-2000000}
+  seed: 1
+  parameters:
+    shocks.russian_demand.change: {distribution: uniform, low: -0.3, high: 0}
+    shocks.households.change: {distribution: uniform, low: -0.05, high: 0.05}
+YAML
+measure() {  # label command...: one line of figures
+  local label=$1; shift
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/time -v "$@" > "$work/out.txt" 2> "$work/time.txt" || {
+    tail -5 "$work/time.txt"; return 1; }
+  awk -v label="$label" -v load="$load" -F': ' '
+    /Elapsed/ { n = split($2, t, ":"); s = t[n] + (n > 1 ? 60 * t[n-1] : 0) }
+    /Maximum resident/ { rss = $2 / 1024 }
+    /Minor/ { faults = $2 }
+    END { printf "%-28s %8.2f s %8.0f MiB %9d faults  load %s\n", label, s, rss, faults, load }' \
+    "$work/time.txt"
+}
+for r in $(seq "$repeats"); do
+  measure "run n=5000 spillover" "$bin" run -m "$work/model5000" "$work/demand5000.yaml" -q
+  measure "run n=5000 pymrio-like" $py "$src/bench/peer_scripts.py" pymrio "$peer/mrio_N5000"
+  measure "model check n=5000 spillover" "$bin" model check "$work/model5000"
+  measure "read Z+Y+x n=5000 pandas" $py "$src/bench/peer_scripts.py" read "$peer/mrio_N5000"
+  for detail in points totals; do
+    rm -rf "$work/sw"
+    measure "sweep68 --detail $detail" "$bin" sweep "$work/sweep68.yaml" --out "$work/sw" \
+      --detail "$detail" -j2 -q
+  done
+done
