@@ -93,3 +93,53 @@ def test_import_without_mapping_keeps_every_country(fixtures, tmp_path):
     expected = independent_output(fixtures / FILES["2025"], lambda c: c)
     np.testing.assert_allclose(x_model[expected.index].to_numpy(), expected.to_numpy(),
                                rtol=1e-12)
+
+
+def blocked_output(model, sellers, buyers, products, share):
+    """x = (I - A_new)^-1 y_new with A and Y cells of sellers' products to buyers cut."""
+    z = pd.read_csv(model / "Z.csv", index_col=0)
+    y = pd.read_csv(model / "Y.csv", index_col=0)
+    x = z.sum(axis=1) + y.sum(axis=1)
+    a = z.to_numpy() / np.where(x.to_numpy() == 0, 1, x.to_numpy())[None, :]
+    yv = y.to_numpy().copy()
+    rows = [i for i, c in enumerate(z.index)
+            if c.split(":")[0] in sellers and (products is None or c.split(":")[1] in products)]
+    cols = [j for j, c in enumerate(z.columns) if c.split(":")[0] in buyers]
+    fcols = [f for f, c in enumerate(y.columns) if c.split(":")[0] in buyers]
+    for i in rows:
+        a[i, cols] *= 1 - share
+        yv[i, fcols] *= 1 - share
+    return pd.Series(np.linalg.solve(np.eye(len(x)) - a, yv.sum(axis=1)), index=z.index)
+
+
+@pytest.mark.parametrize("scenario,products", [
+    ("eu-g7-russian-energy-embargo", ["B06", "C19"]),
+    ("western-embargo-all-goods", None),
+])
+def test_embargo_scenarios_match_numpy(fixtures, tmp_path, scenario, products):
+    model, _ = import_icio(fixtures, "2025", tmp_path)
+    out = tmp_path / "results"
+    result = run("run", SOURCE / "scenarios" / "mrio" / f"{scenario}.yaml", "--model", model,
+                 "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert "Headline: KAZ" in result.stdout
+    rows = pd.read_csv(out / "results.csv")
+    output = rows[(rows.variable == "output") & (rows.sector != "ALL")].set_index("sector").value
+    expected = blocked_output(model, {"RUS"}, {"EU27", "USA", "G7O"}, products, 1.0)
+    np.testing.assert_allclose(output[expected.index].to_numpy(), expected.to_numpy(),
+                               rtol=1e-9)
+    # Results by region: real region codes, GDP per region, trade by partner region.
+    regions = set(rows[(rows.variable == "gdp")].region)
+    assert {"KAZ", "RUS", "CHN", "EU27", "TUR", "USA", "ROW", "CAS"} <= regions
+    kaz_to_rus = rows[(rows.region == "KAZ") & (rows.variable == "exports_to:RUS")]
+    assert len(kaz_to_rus) == 1
+    rus = rows[(rows.region == "RUS") & (rows.variable == "output") & (rows.sector == "ALL")]
+    assert float(rus.value.iloc[0]) < float(rus.baseline.iloc[0])
+
+
+def test_embargo_with_cpc_outage_runs(fixtures, tmp_path):
+    model, _ = import_icio(fixtures, "2025", tmp_path)
+    result = run("run", SOURCE / "scenarios" / "mrio" / "western-embargo-with-cpc-outage.yaml",
+                 "--model", model)
+    assert result.returncode == 0, result.stderr
+    assert "Other regions: GDP" in result.stdout

@@ -300,7 +300,22 @@ LoadedModel LoadModel(const std::string& folder) {
                                     : ReadLabelledMatrix(ym_path, sectors, categories);
   if (!zm_path.empty()) CheckSign(m.imports_intermediate, zm_path, sectors, sectors, "imports");
 
-  if (m.partners.empty()) m.partners.push_back(Entry{"ROW", "Rest of the world"});
+  if (m.partners.empty()) {
+    m.partners.push_back(m.regions.size() > 1 ? Entry{"EXT", "Outside the model"}
+                                              : Entry{"ROW", "Rest of the world"});
+  }
+  if (m.regions.size() > 1) {
+    for (const Entry& p : m.partners) {
+      for (const Entry& region : m.regions) {
+        if (p.code == region.code) {
+          throw InputError(LocationOf(yaml_path, *root.Find("regions"), "partners"),
+                           "'" + p.code +
+                               "' is both an endogenous region and an exogenous "
+                               "partner; result rows could not tell them apart");
+        }
+      }
+    }
+  }
   const auto partner_codes = m.PartnerCodes();
   const std::string origin_path = path_of("import_origin", false);
   if (origin_path.empty()) {

@@ -69,6 +69,17 @@ bool FromString(const std::string& text, OutputFormat* format) {
   }
   return false;
 }
+// Multi-regional results: GDP and output of every region beside the focus region.
+std::string FormatRegions(const ScenarioResult& result, const std::string& focus, size_t w) {
+  std::string out = "\n" + Header("Other regions: GDP", w);
+  for (const auto& row : result.rows) {
+    if (row.variable == "gdp" && row.sector == "ALL" && row.region != focus &&
+        row.region != "ALL") {
+      out += Line(Label(result, row.region, w), row, w);
+    }
+  }
+  return out;
+}
 
 std::string FormatTable(const ScenarioResult& result) {
   std::string out;
@@ -82,11 +93,11 @@ std::string FormatTable(const ScenarioResult& result) {
   if (!result.message.empty()) out += "Note:     " + result.message + "\n";
   out += "\n";
   const size_t w = 34;
-  std::string region;
+  std::string region = result.focus_region;
   for (const auto& row : result.rows) {
-    if (row.variable == "gdp") region = row.region;
+    if (row.variable == "gdp" && result.focus_region.empty()) region = row.region;
   }
-  out += Header("Headline", w);
+  out += Header(result.focus_region.empty() ? "Headline" : "Headline: " + region, w);
   const std::pair<const char*, const char*> headline[] = {
       {"gdp", "GDP"},
       {"gva", "Gross value added"},
@@ -99,15 +110,30 @@ std::string FormatTable(const ScenarioResult& result) {
     if (const ResultRow* row = result.Find(variable, region, "ALL")) out += Line(label, *row, w);
   }
 
+  if (!result.focus_region.empty()) out += FormatRegions(result, region, w);
   out += "\n" + Header("Exports by partner", w);
   std::vector<const ResultRow*> imports;
   for (const auto& row : result.rows) {
+    if (!result.focus_region.empty()) {
+      // Multi-regional: the focus region's trade with every other region.
+      if (row.region != region || row.sector != "ALL") continue;
+      if (row.variable.rfind("exports_to:", 0) == 0) {
+        out += Line(Label(result, row.variable.substr(11), w), row, w);
+      }
+      if (row.variable.rfind("imports_from:", 0) == 0) imports.push_back(&row);
+      continue;
+    }
     if (row.sector != "ALL" || row.region == region) continue;
     if (row.variable == "exports") out += Line(Label(result, row.region, w), row, w);
     if (row.variable == "imports") imports.push_back(&row);
   }
   out += "\n" + Header("Imports by origin", w);
-  for (const ResultRow* row : imports) out += Line(Label(result, row->region, w), *row, w);
+  for (const ResultRow* row : imports) {
+    const std::string who = result.focus_region.empty()
+                                ? row->region
+                                : row->variable.substr(row->variable.find(':') + 1);
+    out += Line(Label(result, who, w), *row, w);
+  }
 
   // Routes that a shock touched: the flows affected, rerouted and lost.
   std::string routes;

@@ -41,6 +41,9 @@ struct ScenarioResult {
   // Sector, category, partner and route code -> name; shared by all results of a model.
   std::shared_ptr<const std::map<std::string, std::string>> names;
   int top = 10;
+  // Multi-regional models: the region the readable report leads with (model.yaml `focus`,
+  // else the first); empty for a single-region model.
+  std::string focus_region;
 
   const ResultRow* Find(const std::string& variable, const std::string& region,
                         const std::string& sector) const;

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "engine/analysis.h"
+#include "run/regional.h"
 
 namespace spillover {
 namespace {
@@ -54,7 +55,7 @@ void AddRow(ScenarioResult* result, const std::string& region, const std::string
 
 std::shared_ptr<const std::map<std::string, std::string>> CollectNames(const Model& m) {
   auto names = std::make_shared<std::map<std::string, std::string>>();
-  for (const auto* list : {&m.sectors, &m.partners, &m.final_demand}) {
+  for (const auto* list : {&m.regions, &m.sectors, &m.partners, &m.final_demand}) {
     for (const Entry& e : *list) (*names)[e.code] = e.name;
   }
   for (const Route& route : m.routes) (*names)[route.code] = route.name;
@@ -185,10 +186,55 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
   return out;
 }
 
+// A trade block changes coefficients, so it needs its own factorisation of (I − A_new):
+// demand propagation solves x = (I − A_new)^-1 y_new (Leontief), supply propagation
+// x' = v'(I − B_new)^-1 with B_new = diag(x)^-1 A_new diag(x) (Ghosh, through the same
+// factorisation, Miller & Blair eq. 12.9); v are the base primary inputs, held fixed.
+Outcome SolveTradeBlock(const PreparedModel& prepared, const ExogenousChange& change) {
+  const Model& m = prepared.model();
+  const Coefficients& c = prepared.coefficients();
+  if (change.capacity.size() > 0 &&
+      change.capacity.minCoeff() != std::numeric_limits<double>::infinity()) {
+    throw InputError(
+        "a trade_block cannot be combined with capacity limits or import_supply "
+        "shocks in one scenario yet (their mixed model uses the base coefficients)");
+  }
+  const LeontiefSolver blocked(change.technical);
+  const Vector& x = c.output;
+  Vector x_new;
+  if (change.supply_propagation) {
+    const Vector v =
+        x.cwiseProduct(Vector::Ones(x.size()) - c.technical.colwise().sum().transpose());
+    x_new = GhoshOutput(blocked, x, v);
+  } else {
+    x_new = blocked.Solve(Vector(m.final_use.rowwise().sum()) + DemandChange(change));
+  }
+  LinearSolution linear = SolveLinear(prepared, change);
+  linear.output_change = x_new - x;
+  linear.import_change = c.ImportsTimes(linear.output_change);
+  Outcome out = Solve(prepared, change, linear);
+  if (change.supply_propagation) {
+    // Z' = diag(x') B_new; final deliveries are what is left of each row, y' = x' − Z'1.
+    const Vector ratio = x_new.cwiseProduct(SafeReciprocal(x));
+    out.intermediate = ratio.asDiagonal() * change.technical * x.asDiagonal();
+    const Vector deliveries = x_new - out.intermediate * Vector::Ones(x.size());
+    const Vector base_final = m.final_use.rowwise().sum();
+    for (Index i = 0; i < x.size(); ++i) {
+      if (base_final(i) != 0.0) out.final_use.row(i) *= deliveries(i) / base_final(i);
+    }
+  } else {
+    out.intermediate = change.technical * x_new.asDiagonal();
+  }
+  return out;
+}
+
 ScenarioResult Simulate(const PreparedModel& prepared, const Scenario& scenario,
                         ResultDetail detail) {
   const ExogenousChange change =
       TranslateShocks(prepared.model(), prepared.coefficients(), scenario);
+  if (change.has_trade_block()) {
+    return Tabulate(prepared, scenario, change, SolveTradeBlock(prepared, change), detail);
+  }
   return Tabulate(prepared, scenario, change, Solve(prepared, change), detail);
 }
 
@@ -222,6 +268,11 @@ std::vector<ScenarioResult> SimulateBatch(const PreparedModel& prepared,
   for (Index s = 0; s < count; ++s) {
     const LinearSolution linear{outputs.col(s), prices.col(s), import_changes.col(s)};
     const ExogenousChange& change = changes[static_cast<size_t>(s)];
+    if (change.has_trade_block()) {
+      results.push_back(Tabulate(prepared, scenarios[static_cast<size_t>(s)], change,
+                                 SolveTradeBlock(prepared, change), detail));
+      continue;
+    }
     results.push_back(Tabulate(prepared, scenarios[static_cast<size_t>(s)], change,
                                Solve(prepared, change, linear), detail));
   }
@@ -247,8 +298,17 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
   // Model unit -> reported unit.
   const double money = m.unit_scale / (scenario.exchange_rate * scenario.report_scale);
   const std::string& unit = scenario.report_unit;
-  const std::string region = m.regions.size() == 1 ? m.regions.front().code : "ALL";
+  const bool multi = m.regions.size() > 1;
+  const std::string region = multi ? "ALL" : m.regions.front().code;
   const std::string all = "ALL";
+  // Sector and category rows carry their own region in a multi-regional model.
+  const auto sector_region = [&](Index j) -> const std::string& {
+    return multi ? m.regions[static_cast<size_t>(m.RegionOfSector(j))].code : region;
+  };
+  const auto category_region = [&](Index f) -> const std::string& {
+    return multi ? m.regions[static_cast<size_t>(m.RegionOfCategory(f))].code : region;
+  };
+  if (multi) result.focus_region = m.regions[static_cast<size_t>(m.FocusRegion())].code;
 
   const Matrix imports_base = prepared.BaseImportsByOrigin(scenario.OriginShares(m));
   const Vector gva_base = m.GrossValueAdded();
@@ -272,10 +332,10 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
   const bool sectors = detail != ResultDetail::kTotals;
   for (Index f = 0; sectors && f < m.category_count(); ++f) {
     const std::string& code = m.final_demand[static_cast<size_t>(f)].code;
-    AddRow(&result, region, code, "final_use_domestic", unit, money * m.final_use.col(f).sum(),
-           money * out.final_use.col(f).sum());
-    AddRow(&result, region, code, "final_use_imported", unit, money * m.imports_final.col(f).sum(),
-           money * out.imports_final.col(f).sum());
+    AddRow(&result, category_region(f), code, "final_use_domestic", unit,
+           money * m.final_use.col(f).sum(), money * out.final_use.col(f).sum());
+    AddRow(&result, category_region(f), code, "final_use_imported", unit,
+           money * m.imports_final.col(f).sum(), money * out.imports_final.col(f).sum());
   }
   for (Index p = 0; p < m.partner_count(); ++p) {
     const std::string& partner = m.partners[static_cast<size_t>(p)].code;
@@ -286,11 +346,12 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
   }
   for (Index j = 0; sectors && j < n; ++j) {
     const std::string& code = m.sectors[static_cast<size_t>(j)].code;
-    AddRow(&result, region, code, "output", unit, money * c.output(j), money * out.output(j));
-    AddRow(&result, region, code, "gva", unit, money * gva_base(j), money * gva_new(j));
-    AddRow(&result, region, code, "price", "index (base = 1)", 1.0, out.prices(j));
+    const std::string& home = sector_region(j);
+    AddRow(&result, home, code, "output", unit, money * c.output(j), money * out.output(j));
+    AddRow(&result, home, code, "gva", unit, money * gva_base(j), money * gva_new(j));
+    AddRow(&result, home, code, "price", "index (base = 1)", 1.0, out.prices(j));
     for (Index k = 0; k < m.satellite_values.rows(); ++k) {
-      AddRow(&result, region, code, m.satellites[static_cast<size_t>(k)].code,
+      AddRow(&result, home, code, m.satellites[static_cast<size_t>(k)].code,
              m.satellite_units[static_cast<size_t>(k)], m.satellite_values(k, j),
              c.satellites(k, j) * out.output(j));
     }
@@ -319,6 +380,7 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
     AddRow(&result, code, all, "route_lost", unit, 0.0, money * f.lost);
     AddRow(&result, code, all, "route_extra_cost", unit, 0.0, money * f.extra_cost);
   }
+  AddRegionalRows(prepared, out, money, unit, &result);
   if (change.buyer_cost > 0.0) {
     AddRow(&result, region, all, "transport_cost_buyers", unit, 0.0, money * change.buyer_cost);
   }

@@ -55,6 +55,8 @@ struct Outcome {
   Vector prices;                   // sector price index, base 1
   double cpi = 1.0;
   std::vector<std::string> constrained;  // sectors held at a supply limit
+  // Intermediate flows Z after a trade block (empty: A diag(x) at the new output).
+  Matrix intermediate;
 };
 
 // The linear part of a scenario, before supply limits: Δx = L Δy and Δp' = Δc' L.

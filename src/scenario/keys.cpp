@@ -11,6 +11,7 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 const std::vector<std::string> kTradeShocks = {"exports", "import_supply", "import_price"};
+const std::vector<std::string> kTradeBlock = {"trade_block"};
 const std::vector<std::string> kRouteShocks = {"route", "route_capacity"};
 
 }  // namespace
@@ -61,6 +62,14 @@ const std::vector<ShockTypeSpec>& ShockTypes() {
        "or refinery at capacity: 0; an outage: -0.3). Demand cannot push them past it: the "
        "mixed model serves intermediate users first and rations final users, exports "
        "included, in proportion to their purchases."},
+      {"trade_block",
+       "coefficients (A and Y cells between regions), relative share cut; multi-regional models",
+       "Regions `from` stop selling `products` to the regions `to`: the cells A[from:i, to:j] "
+       "and Y[from:i, to:f] are multiplied by (1 - share), with no substitution. With "
+       "`propagation: demand` output follows from x = (I - A_new)^-1 y_new (downstream, "
+       "Imbs & Pauwels' hypothetical output test); with `propagation: supply` the allocation "
+       "coefficients B = diag(x)^-1 Z are cut instead and x' = v' (I - B_new)^-1 (Ghosh: "
+       "upstream). See docs/methods.md for both and their limits."},
       {"route_capacity", "route capacity (physical unit of the routes file), relative or absolute",
        "Changes a route's capacity, e.g. a Middle Corridor expansion; it matters only as "
        "spare capacity for rerouting."},
@@ -256,8 +265,9 @@ const std::vector<KeySpec>& ScenarioKeys() {
        "all",
        false,
        {},
-       kTradeShocks,
-       "Product codes (the model's sector codes) traded."},
+       {"exports", "import_supply", "import_price", "trade_block"},
+       "Product codes (the model's sector codes) traded; for `trade_block`, sector codes "
+       "without the region (`B06`, `C19`)."},
       {"partners",
        KeyScope::kShock,
        KeyType::kCodeList,
@@ -276,9 +286,53 @@ const std::vector<KeySpec>& ScenarioKeys() {
        "",
        true,
        {},
-       {"import_supply", "route"},
-       "Fraction lost (0 to 1): of the imports from the chosen origins (`import_supply`), or "
-       "of the route's capacity (`route`)."},
+       {"import_supply", "route", "trade_block"},
+       "Fraction lost (0 to 1): of the imports from the chosen origins (`import_supply`), "
+       "of the route's capacity (`route`), or of the blocked flows (`trade_block`, default "
+       "1)."},
+      {"from",
+       KeyScope::kShock,
+       KeyType::kCodeList,
+       0,
+       0,
+       "",
+       true,
+       {},
+       kTradeBlock,
+       "Region codes of the sanctioned sellers, e.g. [RUS]."},
+      {"to",
+       KeyScope::kShock,
+       KeyType::kCodeList,
+       0,
+       0,
+       "all regions not in `from`",
+       false,
+       {},
+       kTradeBlock,
+       "Region codes of the buyers that stop buying, e.g. [EU27, USA, G7O]."},
+      {"flows",
+       KeyScope::kShock,
+       KeyType::kEnum,
+       0,
+       0,
+       "both",
+       false,
+       {"intermediate", "final", "both"},
+       kTradeBlock,
+       "Which purchases stop: by industries (`intermediate`, cells of A), by final users "
+       "(`final`, cells of Y), or `both`."},
+      {"propagation",
+       KeyScope::kShock,
+       KeyType::kEnum,
+       0,
+       0,
+       "demand",
+       false,
+       {"demand", "supply"},
+       kTradeBlock,
+       "`demand`: Leontief, the buyers' lost purchases propagate downstream to suppliers; "
+       "`supply`: Ghosh, the supply-driven model, in which the lost deliveries reach the "
+       "output of the buyers and of their own customers (see docs/methods.md)."},
       {"substitution",
        KeyScope::kShock,
        KeyType::kNumber,

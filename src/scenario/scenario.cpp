@@ -1,5 +1,6 @@
 #include "scenario/scenario.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -25,7 +26,8 @@ const Names<ShockType> kShockTypes[] = {{ShockType::kFinalDemand, "final_demand"
                                         {ShockType::kImportPrice, "import_price"},
                                         {ShockType::kRoute, "route"},
                                         {ShockType::kRouteCapacity, "route_capacity"},
-                                        {ShockType::kCapacity, "capacity"}};
+                                        {ShockType::kCapacity, "capacity"},
+                                        {ShockType::kTradeBlock, "trade_block"}};
 const Names<ChangeMode> kModes[] = {{ChangeMode::kRelative, "relative"},
                                     {ChangeMode::kAbsolute, "absolute"}};
 const Names<SupplyRule> kRules[] = {{SupplyRule::kProportional, "proportional"},
@@ -167,6 +169,51 @@ double NumberOr(const std::string& file, const YamlNode& map, const std::string&
   const YamlNode* node = map.Find(key);
   return node ? ReadNumber(file, *node, path + "." + key) : fallback;
 }
+// trade_block: regions, base sector codes (without the region) and the flows cut.
+void ReadTradeBlock(const std::string& file, const YamlNode& node, const std::string& path,
+                    const Model& model, Shock* shock) {
+  if (model.regions.size() < 2) {
+    throw InputError(LocationOf(file, node, path + ".type"),
+                     "a `trade_block` needs a multi-regional model; '" + model.name +
+                         "' has one region (see docs/mrio.md)");
+  }
+  std::vector<std::string> regions;
+  for (const Entry& r : model.regions) regions.push_back(r.code);
+  shock->from_regions = ResolveCodes(file, *node.Find("from"), path + ".from", regions, "region");
+  if (const YamlNode* to = node.Find("to")) {
+    shock->to_regions = ResolveCodes(file, *to, path + ".to", regions, "region");
+  } else {
+    for (Index r = 0; r < model.region_count(); ++r) {
+      if (std::find(shock->from_regions.begin(), shock->from_regions.end(), r) ==
+          shock->from_regions.end()) {
+        shock->to_regions.push_back(r);
+      }
+    }
+  }
+  std::vector<std::string> base;
+  for (Index j = 0; j < model.sectors_per_region(); ++j) {
+    const std::string& code = model.sectors[static_cast<size_t>(j)].code;
+    base.push_back(code.substr(code.find(':') + 1));
+  }
+  if (const YamlNode* products = node.Find("products")) {
+    shock->sectors = ResolveCodes(file, *products, path + ".products", base, "product");
+  } else {
+    for (Index j = 0; j < model.sectors_per_region(); ++j) shock->sectors.push_back(j);
+  }
+  shock->share = NumberOr(file, node, "share", path, 1.0);
+  if (const YamlNode* flows = node.Find("flows")) {
+    shock->block_intermediate = flows->scalar != "final";
+    shock->block_final = flows->scalar != "intermediate";
+  }
+  if (const YamlNode* propagation = node.Find("propagation")) {
+    shock->supply_propagation = propagation->scalar == "supply";
+    if (shock->supply_propagation && !shock->block_intermediate) {
+      throw InputError(LocationOf(file, *propagation, path + ".propagation"),
+                       "supply propagation cuts allocation coefficients of sales to industries; "
+                       "with `flows: final` it has nothing to cut (use propagation: demand)");
+    }
+  }
+}
 
 Shock BuildShock(const std::string& file, const std::string& name, const YamlNode& node,
                  const Model& model, const Scenario& scenario) {
@@ -203,7 +250,9 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
   }
   for (const auto& key_name : valid) {
     const KeySpec* spec = FindKey(KeyScope::kShock, key_name);
-    if (spec->required && node.Find(key_name) == nullptr) {
+    // trade_block's share defaults to 1 (a full embargo).
+    const bool optional_here = type_name == "trade_block" && key_name == "share";
+    if (spec->required && !optional_here && node.Find(key_name) == nullptr) {
       throw InputError(
           LocationOf(file, node, path + "." + key_name),
           "required key is missing for a `" + type_name + "` shock; expected " + spec->Expected());
@@ -274,6 +323,10 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
       throw InputError(LocationOf(file, route, path + ".route"),
                        "the route '" + route.scalar + "' has no capacity figure to change");
     }
+    return shock;
+  }
+  if (shock.type == ShockType::kTradeBlock) {
+    ReadTradeBlock(file, node, path, model, &shock);
     return shock;
   }
   if (shock.type == ShockType::kCapacity) {

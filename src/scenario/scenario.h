@@ -17,7 +17,8 @@ enum class ShockType {
   kImportPrice,
   kRoute,
   kRouteCapacity,
-  kCapacity
+  kCapacity,
+  kTradeBlock
 };
 enum class ChangeMode { kRelative, kAbsolute };
 enum class SupplyRule { kProportional, kBottleneck };
@@ -53,6 +54,13 @@ struct Shock {
   std::vector<Index> alternatives;
   double reroute_cost = 0.0;
   CostBearer cost_bearer = CostBearer::kExporters;
+  // trade_block: regions that stop selling (`from`) to buyers (`to`), for the base sector
+  // indices in `sectors` (within a region), on intermediate and/or final flows.
+  std::vector<Index> from_regions;
+  std::vector<Index> to_regions;
+  bool block_intermediate = true;
+  bool block_final = true;
+  bool supply_propagation = false;  // Ghosh (upstream) instead of Leontief (downstream)
   SourceLocation where;
 
   double YearFraction() const { return duration_months / 12.0; }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/error.h"
+
 namespace spillover {
 namespace {
 
@@ -43,6 +45,45 @@ void ApplyFinalDemand(const Model& model, const Shock& shock, ExogenousChange* c
       change->final_use(i, f) += delta;
     }
   }
+}
+
+// Imbs & Pauwels (2022): the blocked cells of A and Y are multiplied by (1 - share); there
+// is no substitution. With supply propagation the same cells of B = diag(x)^-1 Z are cut,
+// which is the same relative cut of A, and Y is left to follow from the solution.
+void ApplyTradeBlock(const Model& model, const Coefficients& coefficients, const Shock& shock,
+                     ExogenousChange* change) {
+  if (!change->has_trade_block()) {
+    change->technical = coefficients.technical;
+  } else if (change->supply_propagation != shock.supply_propagation) {
+    throw InputError(shock.where,
+                     "all trade_block shocks of a scenario need the same "
+                     "propagation (demand or supply)");
+  }
+  change->supply_propagation = shock.supply_propagation;
+  const double keep = 1.0 - shock.share * shock.YearFraction();
+  const Index ns = model.sectors_per_region();
+  const Index nc = model.categories_per_region();
+  for (Index from : shock.from_regions) {
+    for (Index i_base : shock.sectors) {
+      const Index i = from * ns + i_base;
+      for (Index to : shock.to_regions) {
+        if (to == from) continue;
+        if (shock.block_intermediate) {
+          change->technical.row(i).segment(to * ns, ns) *= keep;
+        }
+        if (shock.block_final && !shock.supply_propagation) {
+          for (Index f = to * nc; f < (to + 1) * nc; ++f) {
+            const double current = model.final_use(i, f) + change->final_use(i, f);
+            change->final_use(i, f) -= (1.0 - keep) * current;
+          }
+        }
+      }
+    }
+  }
+  change->notes.push_back(std::string("trade_block: ") +
+                          (shock.supply_propagation
+                               ? "supply propagation (Ghosh, x' = v'(I - B_new)^-1)"
+                               : "demand propagation (Leontief, x = (I - A_new)^-1 y_new)"));
 }
 
 std::vector<Index> AllOtherPartners(const Model& model, const std::vector<Index>& excluded) {
@@ -204,6 +245,9 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
         break;
       case ShockType::kRouteCapacity:
         break;  // taken into account in the spare capacity above
+      case ShockType::kTradeBlock:
+        ApplyTradeBlock(model, coefficients, shock, &change);
+        break;
       case ShockType::kCapacity:
         for (Index j : shock.sectors) {
           change.capacity(j) =

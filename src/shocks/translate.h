@@ -31,6 +31,11 @@ struct ExogenousChange {
   Vector exporter_cost;           // per sector: extra transport cost absorbed by exporters
   double buyer_cost = 0.0;        // extra transport cost passed on to foreign buyers
   std::vector<std::string> notes;
+  // trade_block: the technical coefficients after the cut (empty: no trade block) and
+  // how the cut propagates.
+  Matrix technical;
+  bool supply_propagation = false;
+  bool has_trade_block() const { return technical.size() > 0; }
 };
 
 ExogenousChange TranslateShocks(const Model& model, const Coefficients& coefficients,

@@ -331,14 +331,14 @@ class Importer {
       throw InputError("--focus '" + m.focus + "' is not a region of the import" +
                        DidYouMean(m.focus, regions_) + "; regions: " + Join(regions_, ", "));
     }
-    for (const auto& r : regions_) {
+    for (const Entry& r : m.regions) {
       for (const auto& s : industries_) {
-        m.sectors.push_back(nr > 1 ? Entry{r + ":" + s, r + ": " + s} : Entry{s, s});
+        m.sectors.push_back(nr > 1 ? Entry{r.code + ":" + s, r.name + ": " + s} : Entry{s, s});
       }
     }
-    for (const auto& r : regions_) {
+    for (const Entry& r : m.regions) {
       for (const auto& c : kCategories) {
-        m.final_demand.push_back(nr > 1 ? Entry{r + ":" + c.code, r + ": " + c.name}
+        m.final_demand.push_back(nr > 1 ? Entry{r.code + ":" + c.code, r.name + ": " + c.name}
                                         : Entry{c.code, c.name});
         m.final_demand_kinds.push_back(c.kind);
       }
@@ -348,7 +348,7 @@ class Importer {
                      Entry{"residual", "Residual: output (row sums) less column inputs"}};
     m.value_added_kinds = {ValueAddedKind::kProductTaxes, ValueAddedKind::kOther,
                            ValueAddedKind::kResidual};
-    m.partners = {Entry{"ROW", "Rest of the world (none: every country is endogenous)"}};
+    m.partners = {Entry{"EXT", "Outside the model (no flows: every country is endogenous)"}};
     const Vector x = z_ * Vector::Ones(n) + y_ * Vector::Ones(y_.cols());
     const Vector inputs =
         z_.colwise().sum().transpose() + v_.topLeftCorner(2, n).colwise().sum().transpose();
@@ -366,7 +366,7 @@ class Importer {
     m.final_use = std::move(y_);
     m.primary_inputs = std::move(v_);
     m.imports_intermediate = Matrix::Zero(0, 0);
-    m.imports_final = Matrix::Zero(0, 0);
+    m.imports_final = Matrix::Zero(m.sector_count(), m.category_count());
     m.import_origin = Matrix::Zero(n, 1);
     m.exports = Matrix::Zero(n, 1);
     m.satellite_values = Matrix::Zero(0, n);

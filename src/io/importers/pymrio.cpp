@@ -526,8 +526,8 @@ PymrioImport ImportPymrio(const std::string& folder) {
   m.primary_inputs = std::move(va);
   m.satellite_values = std::move(satellites);
   m.imports_intermediate = Matrix::Zero(0, 0);
-  m.imports_final = Matrix::Zero(0, 0);
-  m.partners = {Entry{"ROW", "Rest of the world (none: every region is endogenous)"}};
+  m.imports_final = Matrix::Zero(m.sector_count(), m.category_count());
+  m.partners = {Entry{"EXT", "Outside the model (no flows: every region is endogenous)"}};
   m.import_origin = Matrix::Zero(n, 1);
   m.exports = Matrix::Zero(n, 1);
   if (m.year == 0) m.year = 2000;
