@@ -1,8 +1,14 @@
 #include "io/model_io.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
 
 #include "core/error.h"
+#include "report/model_report.h"
 #include "test_util.h"
 
 namespace spillover {
@@ -50,6 +56,103 @@ TEST(ModelIo, DefaultFolderFollowsEnvironment) {
   EXPECT_EQ("/some/where", DefaultModelFolder());
   ::unsetenv("SPILLOVER_MODEL");
   EXPECT_NE(DefaultModelFolder().find("kaz-2024"), std::string::npos);
+}
+
+// A two-sector model with households and exports to two partners, written from the given
+// CSV texts; each test breaks one check and expects that check to fail.
+class ModelCheckTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::testing::TempDir() + "/model_check_" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+           std::to_string(::getpid());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    files_["model.yaml"] =
+        "format: 1\nname: m\nyear: 2020\ncurrency: USD\nunit: USD\nregions:\n  - {code: R1}\n"
+        "sectors:\n  - {code: S1}\n  - {code: S2}\nfinal_demand:\n  - {code: HH, kind: "
+        "households}\n  - {code: EXP, kind: exports}\nvalue_added:\n  - {code: VA, kind: "
+        "compensation}\npartners:\n  - {code: P1}\n  - {code: P2}\nfiles:\n  intermediate: "
+        "Z.csv\n  final_demand: Y.csv\n  value_added: V.csv\n  imports_intermediate: Zm.csv\n"
+        "  import_origin: O.csv\n  exports: E.csv\n";
+    files_["Z.csv"] = "code,S1,S2\nS1,100,200\nS2,300,400\n";
+    files_["Y.csv"] = "code,HH,EXP\nS1,500,200\nS2,1000,300\n";
+    files_["Zm.csv"] = "code,S1,S2\nS1,50,0\nS2,0,100\n";
+    files_["V.csv"] = "code,S1,S2,HH,EXP\nVA,550,1300,0,0\n";
+    files_["O.csv"] = "code,P1,P2\nS1,0.5,0.5\nS2,1,0\n";
+    files_["E.csv"] = "code,P1,P2\nS1,100,100\nS2,300,0\n";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Error() {
+    for (const auto& [name, text] : files_) std::ofstream(dir_ + "/" + name) << text;
+    try {
+      const LoadedModel loaded = LoadModel(dir_);
+      return "passed: " + FormatModelChecks(loaded);
+    } catch (const InputError& e) {
+      return e.what();
+    } catch (const ModelError& e) {
+      return e.what();
+    }
+  }
+
+  std::string dir_;
+  std::map<std::string, std::string> files_;
+};
+
+#define EXPECT_HAS(text, part) \
+  EXPECT_NE(std::string(text).find(part), std::string::npos) << "message: " << (text)
+
+TEST_F(ModelCheckTest, ValidModelReportsEachResidualAgainstItsTolerance) {
+  const std::string report = Error();
+  EXPECT_HAS(report, "passed: ");
+  EXPECT_HAS(report, "column balance: output = intermediate + imports + value added");
+  EXPECT_HAS(report, "worst 0 <= tolerance 1e-06");
+  EXPECT_HAS(report, "x = L y reproduces output");
+  EXPECT_HAS(report, "spectral radius of A <= 0.425000 (Collatz-Wielandt bound) < 1");
+}
+
+TEST_F(ModelCheckTest, ColumnBalanceFailsOnAResidualAndOnInfinity) {
+  files_["V.csv"] = "code,S1,S2,HH,EXP\nVA,551,1300,0,0\n";
+  EXPECT_HAS(Error(), "column 'S1': column balance fails");
+  // Finite cells whose column sum overflows: the residual is inf, never "ok".
+  files_["V.csv"] = "code,S1,S2,HH,EXP\nVA,1e308,1300,0,0\nVB,1e308,0,0,0\n";
+  const std::string yaml = files_["model.yaml"];
+  files_["model.yaml"].replace(yaml.find("partners:"), 0, "  - {code: VB, kind: other}\n");
+  EXPECT_HAS(Error(), "column 'S1': column balance fails");
+}
+
+TEST_F(ModelCheckTest, OutputThatOverflowsIsRefused) {
+  files_["Z.csv"] = "code,S1,S2\nS1,1e308,1e308\nS2,300,400\n";
+  EXPECT_HAS(Error(), "row 'S1': output (row sum of intermediate and final use) is inf");
+}
+
+TEST_F(ModelCheckTest, ExportsCheckFailsOnAResidualAndOnInfinity) {
+  files_["E.csv"] = "code,P1,P2\nS1,100,101\nS2,300,0\n";
+  EXPECT_HAS(Error(), "row 'S1': exports by partner sum to 201");
+  files_["E.csv"] = "code,P1,P2\nS1,1e308,1e308\nS2,300,0\n";
+  EXPECT_HAS(Error(), "row 'S1': exports by partner sum to inf");
+}
+
+TEST_F(ModelCheckTest, ImportOriginCheckFailsOnAResidualAndOnInfinity) {
+  files_["O.csv"] = "code,P1,P2\nS1,0.5,0.6\nS2,1,0\n";
+  EXPECT_HAS(Error(), "row 'S1': import origin shares sum to 1.1");
+  files_["O.csv"] = "code,P1,P2\nS1,1e308,1e308\nS2,1,0\n";
+  EXPECT_HAS(Error(), "row 'S1': import origin shares sum to inf");
+}
+
+// The productivity check fails on tests/bad_input/models/non_productive (bad-input corpus).
+
+TEST_F(ModelCheckTest, SolveCheckFailsOnAnIllConditionedSystem) {
+  // A11 = 1 - 7e-14: x = L y loses about three digits to rounding in I - A.
+  files_["Z.csv"] = "code,S1,S2\nS1,999.99999999993,0\nS2,0,100\n";
+  files_["Y.csv"] = "code,HH,EXP\nS1,7e-11,0\nS2,900,0\n";
+  files_["Zm.csv"] = "code,S1,S2\nS1,0,0\nS2,0,0\n";
+  files_["V.csv"] = "code,S1,S2,HH,EXP\nVA,7e-11,900,0,0\n";
+  files_["E.csv"] = "code,P1,P2\nS1,0,0\nS2,0,0\n";
+  const std::string error = Error();
+  EXPECT_HAS(error, "x = L y does not reproduce output: relative residual");
+  EXPECT_HAS(error, "tolerance 1e-06");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "io/yaml_doc.h"
 #include "sweep/sweep_runner.h"
+#include "sweep/sweep_state.h"
 
 namespace spillover::cli {
 
@@ -64,7 +65,9 @@ int Sweep(const Args& args) {
       "rows per point: points (points.csv only), totals (headline and partner totals), "
       "sectors (+ every sector), or all (+ partner x product trade)")(
       "model,m", po::value<std::string>()->default_value(""),
-      "model folder (default: the base scenario's `model`)")("quiet,q", "no progress line");
+      "model folder (default: the base scenario's `model`)")("quiet,q", "no progress line")(
+      "max-points", po::value<long long>(),
+      "allow a sweep of more points than the limit (default 10,000,000; docs/limits.md)");
   // For the tests: stop as if killed after N blocks.
   po::options_description hidden;
   hidden.add_options()("stop-after-blocks", po::value<long long>()->default_value(-1), "");
@@ -87,18 +90,12 @@ int Sweep(const Args& args) {
                      " is out of range; expected 1 to 256");
   }
   const std::string shard = vm["shard"].as<std::string>();
-  int k = 0, n = 0;
-  char slash = 0, extra = 0;
-  if (std::sscanf(shard.c_str(), "%d%c%d%c", &k, &slash, &n, &extra) != 3 || slash != '/' ||
-      n < 1 || k < 1 || k > n) {
-    throw InputError("--shard '" + shard + "' is not K/N with 1 <= K <= N, e.g. 3/8");
-  }
-  opt.shard = k - 1;
-  opt.shards = n;
+  ParseShard(shard, &opt.shard, &opt.shards);
   opt.resume = vm.count("resume") > 0;
   opt.force = vm.count("force") > 0;
   opt.progress = vm.count("quiet") == 0;
   opt.stop_after_blocks = vm["stop-after-blocks"].as<long long>();
+  if (vm.count("max-points")) opt.max_points = vm["max-points"].as<long long>();
   opt.points_only = vm["detail"].as<std::string>() == "points";
   if (opt.points_only) {
     opt.detail = SweepDetail::kTotals;

@@ -1,5 +1,8 @@
 // spillover: economic dependency scenarios on input-output models.
 #include <boost/program_options/errors.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -29,16 +32,21 @@ constexpr const char* kUsage =
     "Run 'spillover COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 2 bad input, 1 internal error.\n";
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  using spillover::ExitCode;
-  if (argc < 2) {
-    std::cerr << kUsage;
-    return static_cast<int>(ExitCode::kBadInput);
+// Standard output is part of the result: a full disk or a closed pipe must not pass for
+// success (`multipliers > /dev/full` used to exit 0 with 8 KB of 115 KB written).
+int CheckStandardOutput(int code) {
+  std::cout.flush();
+  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    const int error = errno;
+    std::cerr << "error: writing standard output failed"
+              << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
+    return static_cast<int>(spillover::ExitCode::kBadInput);
   }
-  const std::string command = argv[1];
-  const spillover::cli::Args args(argv + 2, argv + argc);
+  return code;
+}
+
+int Dispatch(const std::string& command, const spillover::cli::Args& args) {
+  using spillover::ExitCode;
   try {
     if (command == "run") return spillover::cli::Run(args);
     if (command == "compare") return spillover::cli::Compare(args);
@@ -76,4 +84,15 @@ int main(int argc, char** argv) {
     std::cerr << "internal error: " << e.what() << "\n";
     return static_cast<int>(ExitCode::kInternalError);
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return static_cast<int>(spillover::ExitCode::kBadInput);
+  }
+  const int code = Dispatch(argv[1], spillover::cli::Args(argv + 2, argv + argc));
+  return CheckStandardOutput(code);
 }

@@ -1,14 +1,24 @@
 #include "cli/options.h"
 
 #include <iostream>
+#include <string>
+
+#include "core/error.h"
+#include "core/limits.h"
 
 namespace spillover::cli {
 
 bool ParseOptions(const std::vector<std::string>& args, const po::options_description& visible,
                   const char* positional_name, const std::string& usage, po::variables_map* vm,
                   const po::options_description* hidden) {
+  po::options_description limits("Limits (docs/limits.md)");
+  limits.add_options()("max-sectors", po::value<long long>(),
+                       ("refuse a model of more sectors than this (regions x sectors; default " +
+                        std::to_string(Limits().max_sectors) + ")")
+                           .c_str());
   po::options_description all;
   all.add(visible);
+  all.add(limits);
   if (hidden != nullptr) all.add(*hidden);
   po::positional_options_description positional;
   if (positional_name != nullptr) {
@@ -17,10 +27,18 @@ bool ParseOptions(const std::vector<std::string>& args, const po::options_descri
   }
   po::store(po::command_line_parser(args).options(all).positional(positional).run(), *vm);
   if (vm->count("help")) {
-    std::cout << usage << "\n" << visible << "\n";
+    std::cout << usage << "\n" << visible << "\n" << limits << "\n";
     return false;
   }
   po::notify(*vm);
+  if (vm->count("max-sectors")) {
+    const long long max_sectors = (*vm)["max-sectors"].as<long long>();
+    if (max_sectors < 1 || max_sectors > 1000000) {
+      throw InputError("--max-sectors " + std::to_string(max_sectors) +
+                       " is out of range; expected 1 to 1000000");
+    }
+    ProcessLimits().max_sectors = max_sectors;
+  }
   return true;
 }
 

@@ -1,6 +1,7 @@
 // Errors that carry where they come from, and the process exit codes.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -11,7 +12,7 @@ enum class ExitCode : int { kSuccess = 0, kInternalError = 1, kBadInput = 2 };
 // A place in an input file. Line and column are 1-based; 0 means unknown.
 struct SourceLocation {
   std::string file;
-  int line = 0;
+  int64_t line = 0;  // 64-bit: a CSV may hold more than 2^31 lines
   int column = 0;
   std::string key;  // dotted key path or "row R, column C" for matrices
 

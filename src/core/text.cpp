@@ -24,18 +24,36 @@ int EditDistance(const std::string& a, const std::string& b) {
 }
 
 std::string NearestName(const std::string& word, const std::vector<std::string>& candidates) {
+  // A typo changes a few characters; beyond a third of the word it is another word.
+  const int limit = std::max(2, static_cast<int>(word.size()) / 3);
+  // Bounded work (each distance is quadratic): a long word is no typo of a name, a name
+  // whose length differs by more than the limit cannot be within it, and a huge list is
+  // searched only in part.
+  constexpr size_t kMaxWord = 64;
+  constexpr size_t kMaxCompared = 20000;
+  if (word.size() > kMaxWord) return std::string();
   std::string best;
   int best_distance = 0;
+  size_t compared = 0;
   for (const auto& candidate : candidates) {
+    const size_t gap = candidate.size() > word.size() ? candidate.size() - word.size()
+                                                      : word.size() - candidate.size();
+    if (gap > static_cast<size_t>(limit) || candidate.size() > kMaxWord) continue;
+    if (++compared > kMaxCompared) break;
     const int d = EditDistance(word, candidate);
     if (best.empty() || d < best_distance) {
       best = candidate;
       best_distance = d;
     }
   }
-  // A typo changes a few characters; beyond a third of the word it is another word.
-  const int limit = std::max(2, static_cast<int>(word.size()) / 3);
   return (!best.empty() && best_distance <= limit) ? best : std::string();
+}
+
+std::string Echo(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "... (" + std::to_string(text.size()) + " bytes)";
 }
 
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {

@@ -15,6 +15,10 @@ std::string NearestName(const std::string& word, const std::vector<std::string>&
 // " (did you mean 'x'?)" or "" when there is no close candidate.
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
 
+// `text` as echoed in a message: at most `max_bytes` (cut at a character boundary), then
+// "... (N bytes)", so that a 30 MB code gives a short message.
+std::string Echo(const std::string& text, size_t max_bytes = 80);
+
 std::string Join(const std::vector<std::string>& parts, const std::string& separator);
 
 // Shortest round-trip decimal text of a double ("%.17g" trimmed), for CSV and JSON.

@@ -1,5 +1,6 @@
 #include "io/csv.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -10,8 +11,10 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/memory.h"
 #include "core/text.h"
+#include "io/input_file.h"
 #include "io/mapped_file.h"
 
 namespace spillover {
@@ -23,7 +26,7 @@ class CsvCursor {
   CsvCursor(const std::string& path, std::string_view data) : path_(path), data_(data) {}
 
   bool AtEnd() const { return pos_ >= data_.size(); }
-  int line() const { return line_; }
+  int64_t line() const { return line_; }
   bool AtRecordEnd() const { return pos_ >= data_.size() || data_[pos_] == '\n'; }
 
   // Moves past the line break that ends the current record.
@@ -63,7 +66,7 @@ class CsvCursor {
  private:
   std::string_view QuotedField(std::string* buffer) {
     buffer->clear();
-    const int start_line = line_;
+    const int64_t start_line = line_;
     ++pos_;
     for (;;) {
       if (pos_ >= data_.size()) {
@@ -97,7 +100,7 @@ class CsvCursor {
   const std::string& path_;
   std::string_view data_;
   size_t pos_ = 0;
-  int line_ = 1;
+  int64_t line_ = 1;
   bool trailing_comma_ = false;
 };
 
@@ -166,31 +169,30 @@ bool ParseSimpleDecimal(const char* begin, const char* end, double* value) {
 }  // namespace
 
 std::string ReadFile(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    throw InputError(SourceLocation{path, 0, 0, ""}, "is a directory; expected a file");
-  }
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) throw InputError(SourceLocation{path, 0, 0, ""}, "cannot open the file");
-  std::string data;
-  if (std::fseek(file.get(), 0, SEEK_END) == 0) {
-    const long size = std::ftell(file.get());
-    if (size > 0) data.resize(static_cast<size_t>(size));
-    std::rewind(file.get());
-    const size_t got = data.empty() ? 0 : std::fread(&data[0], 1, data.size(), file.get());
-    data.resize(got);
-  }
-  // Pipes and special files report no size: read them in chunks.
-  char chunk[65536];
-  size_t n;
-  while ((n = std::fread(chunk, 1, sizeof chunk, file.get())) > 0) data.append(chunk, n);
-  if (std::ferror(file.get())) throw InputError(SourceLocation{path, 0, 0, ""}, "read error");
-  return data;
+  return ReadInputFile(path, ProcessLimits().max_table_bytes, "text file");
 }
 
 Matrix ReadLabelledMatrix(const std::string& path, const std::vector<std::string>& row_codes,
                           const std::vector<std::string>& col_codes,
                           const std::vector<std::string>& optional_col_codes) {
+  // The declared shape bounds the file: every required cell takes at least two bytes
+  // ("0,"), and no honest cell needs more than kMaxCellBytes. A header of 100,000 codes
+  // with no rows is refused here, before an n × n matrix is allocated.
+  const auto rows = static_cast<int64_t>(row_codes.size());
+  const auto required = static_cast<int64_t>(col_codes.size() - optional_col_codes.size());
+  const auto cols = static_cast<int64_t>(col_codes.size());
+  constexpr int64_t kMaxCellBytes = 64;
+  const int64_t max_bytes =
+      ProcessLimits().max_table_bytes + (rows + 1) * (cols + 2) * kMaxCellBytes;
+  const int64_t size = InputFileSize(path, max_bytes, "CSV file");
+  const int64_t min_bytes = rows * std::max<int64_t>(required, 0) * 2;
+  if (size > 0 && size < min_bytes) {
+    throw InputError(SourceLocation{path, 0, 0, ""},
+                     "holds " + std::to_string(size) + " bytes, too few for the " +
+                         std::to_string(rows) + " x " + std::to_string(cols) +
+                         " matrix that model.yaml declares (at least " + std::to_string(min_bytes) +
+                         " bytes)");
+  }
   const MappedFile file(path);
   return ParseLabelledMatrix(file.text(), path, row_codes, col_codes, optional_col_codes);
 }
@@ -224,12 +226,12 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
       if (it == col_position.end()) {
         std::vector<std::string> all = col_codes;
         throw InputError(SourceLocation{path, 1, column, ""},
-                         "unknown column code '" + cell + "'" + DidYouMean(cell, all) +
+                         "unknown column code '" + Echo(cell) + "'" + DidYouMean(cell, all) +
                              "; expected one of the codes listed in model.yaml");
       }
       if (col_seen[static_cast<size_t>(it->second)]) {
         throw InputError(SourceLocation{path, 1, column, ""},
-                         "column '" + cell + "' appears twice in the header");
+                         "column '" + Echo(cell) + "' appears twice in the header");
       }
       col_seen[static_cast<size_t>(it->second)] = true;
       target_col.push_back(it->second);
@@ -253,16 +255,16 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
   for (size_t j = 0; j < col_codes.size(); ++j) {
     if (!col_seen[j]) values.col(static_cast<Index>(j)).setZero();
   }
-  std::vector<int> row_line(row_codes.size(), 0);
+  std::vector<int64_t> row_line(row_codes.size(), 0);
   const size_t expected_fields = target_col.size() + (skip_name ? 2 : 1);
   while (!cursor.AtEnd()) {
     if (cursor.SkipBlankLine()) continue;
-    const int line = cursor.line();
+    const int64_t line = cursor.line();
     const std::string code = Trimmed(cursor.NextField(&quoted));
     auto it = row_position.find(code);
     if (it == row_position.end()) {
       throw InputError(SourceLocation{path, line, 1, ""},
-                       "unknown row code '" + code + "'" + DidYouMean(code, row_codes) +
+                       "unknown row code '" + Echo(code) + "'" + DidYouMean(code, row_codes) +
                            "; expected one of the codes listed in model.yaml");
     }
     const size_t row = static_cast<size_t>(it->second);
@@ -299,7 +301,7 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
                                    "row '" + code + "', column '" + col_codes[col] + "'"};
         const std::string text(cell);
         if (text.empty()) throw InputError(where, "empty cell; expected a finite number");
-        throw InputError(where, "'" + text + "' is not a finite number" +
+        throw InputError(where, "'" + Echo(text) + "' is not a finite number" +
                                     (result.ec == std::errc::result_out_of_range
                                          ? " (out of the range of a double)"
                                          : ""));
@@ -324,7 +326,7 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
 }
 
 TextTable ReadTextCsv(const std::string& path) {
-  const std::string data = ReadFile(path);
+  const std::string data = ReadInputFile(path, ProcessLimits().max_table_bytes, "CSV file");
   std::string_view view(data);
   if (view.size() >= 3 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
   CsvCursor cursor(path, view);
@@ -333,7 +335,7 @@ TextTable ReadTextCsv(const std::string& path) {
   bool header = true;
   while (!cursor.AtEnd()) {
     if (cursor.SkipBlankLine()) continue;
-    const int line = cursor.line();
+    const int64_t line = cursor.line();
     std::vector<std::string> fields;
     do {
       fields.push_back(Trimmed(cursor.NextField(&quoted)));

@@ -1,6 +1,7 @@
 // Labelled CSV: the matrices of a model folder, and the tidy result tables.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,14 +30,15 @@ Matrix ParseLabelledMatrix(std::string_view text, const std::string& path,
 struct TextTable {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
-  std::vector<int> lines;
+  std::vector<int64_t> lines;
 };
 TextTable ReadTextCsv(const std::string& path);
 
+// Reads a whole text file through ReadInputFile (regular files only, at most
+// ProcessLimits().max_table_bytes); throws InputError naming the file if it cannot.
+std::string ReadFile(const std::string& path);
+
 // Quotes a field when it holds a comma, a quote or a line break.
 std::string CsvField(const std::string& text);
-
-// Reads a whole file; throws InputError naming the file if it cannot.
-std::string ReadFile(const std::string& path);
 
 }  // namespace spillover

@@ -4,9 +4,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/text.h"
 #include "engine/leontief.h"
 #include "io/csv.h"
@@ -20,12 +22,19 @@
 namespace spillover {
 namespace {
 
+// Labels the results use for totals: a code equal to one would make its rows ambiguous.
+const char* const kReservedCodes[] = {"ALL", "TOTAL"};
+
 struct Reader {
   std::string file;  // model.yaml path, for messages
+  // Codes of the lists whose codes meet in one file (sectors and final-demand categories
+  // are the columns of V.csv, value-added components its rows): code -> "list[i]".
+  std::map<std::string, std::string>* shared = nullptr;
 
   std::vector<Entry> ReadEntries(const YamlNode& root, const std::string& key, bool required,
                                  const std::vector<std::string>& extra_keys,
-                                 std::vector<const YamlNode*>* items) const {
+                                 std::vector<const YamlNode*>* items, bool share = false,
+                                 bool reserve = false) const {
     std::vector<Entry> entries;
     const YamlNode* list = root.Find(key);
     if (list == nullptr) {
@@ -39,6 +48,13 @@ struct Reader {
     }
     if (required && list->items.empty()) {
       throw InputError(LocationOf(file, *list, key), "the list is empty; expected at least one");
+    }
+    const int64_t max_entries = ProcessLimits().max_sectors;
+    if (static_cast<int64_t>(list->items.size()) > max_entries) {
+      throw InputError(LocationOf(file, *list, key),
+                       "lists " + std::to_string(list->items.size()) +
+                           " entries, more than the limit of " + std::to_string(max_entries) +
+                           " (raise it with --max-sectors; docs/limits.md)");
     }
     std::vector<std::string> allowed = {"code", "name"};
     allowed.insert(allowed.end(), extra_keys.begin(), extra_keys.end());
@@ -54,11 +70,27 @@ struct Reader {
       if (entry.code.empty() || entry.code.find_first_of(":,\"\n") != std::string::npos) {
         throw InputError(
             LocationOf(file, *item.Find("code"), path + ".code"),
-            "code '" + entry.code + "' is empty or holds ':', ',', '\"' or a line break");
+            "code '" + Echo(entry.code) + "' is empty or holds ':', ',', '\"' or a line break");
+      }
+      for (const char* reserved : kReservedCodes) {
+        if (reserve && entry.code == reserved) {
+          throw InputError(
+              LocationOf(file, *item.Find("code"), path + ".code"),
+              "code '" + entry.code + "' is reserved: results use ALL and TOTAL for totals");
+        }
       }
       if (!seen.insert(entry.code).second) {
         throw InputError(LocationOf(file, *item.Find("code"), path + ".code"),
-                         "code '" + entry.code + "' is listed twice");
+                         "code '" + Echo(entry.code) + "' is listed twice");
+      }
+      if (share && shared != nullptr) {
+        const auto owner = shared->emplace(entry.code, path);
+        if (!owner.second) {
+          throw InputError(LocationOf(file, *item.Find("code"), path + ".code"),
+                           "code '" + entry.code + "' is also the code of " + owner.first->second +
+                               "; codes must be unique across sectors, final_demand and "
+                               "value_added, which share V.csv");
+        }
       }
       entries.push_back(entry);
       if (items) items->push_back(&item);
@@ -147,6 +179,13 @@ ModelCheck PutGapsIntoResidual(Model* m, const Vector& x, double tolerance) {
   return check;
 }
 
+// Comparisons that count NaN as a failure: NaN > tol and NaN <= tol are both false.
+bool Fails(double residual, double tolerance) { return !(residual <= tolerance); }
+bool Worse(double residual, double worst) { return !(residual <= worst); }
+
+// x = L y holds to rounding for any productive model of sane condition.
+constexpr double kSolveTolerance = 1e-6;
+
 }  // namespace
 
 std::string DefaultModelFolder() {
@@ -163,7 +202,8 @@ LoadedModel LoadModel(const std::string& folder) {
                      "is not a model folder (expected a directory holding model.yaml)");
   }
   const YamlNode root = ParseYamlFile(yaml_path);
-  const Reader r{yaml_path};
+  std::map<std::string, std::string> shared_codes;
+  const Reader r{yaml_path, &shared_codes};
   CheckMapKeys(yaml_path, root, "",
                {"format", "name", "description", "year", "currency", "unit", "unit_scale",
                 "exchange_rates", "regions", "focus", "sectors", "final_demand", "value_added",
@@ -180,8 +220,14 @@ LoadedModel LoadModel(const std::string& folder) {
   m.name = ReadString(yaml_path, RequireKey(yaml_path, root, "", "name"), "name");
   if (const YamlNode* d = root.Find("description"))
     m.description = ReadString(yaml_path, *d, "description");
-  m.year =
-      static_cast<int>(ReadInteger(yaml_path, RequireKey(yaml_path, root, "", "year"), "year"));
+  const YamlNode& year = RequireKey(yaml_path, root, "", "year");
+  const long long year_value = ReadInteger(yaml_path, year, "year");
+  if (year_value < 1900 || year_value > 2200) {
+    throw InputError(LocationOf(yaml_path, year, "year"),
+                     "value " + std::to_string(year_value) +
+                         " is out of range; expected a year from 1900 to 2200");
+  }
+  m.year = static_cast<int>(year_value);
   m.currency = ReadString(yaml_path, RequireKey(yaml_path, root, "", "currency"), "currency");
   m.unit = ReadString(yaml_path, RequireKey(yaml_path, root, "", "unit"), "unit");
   if (const YamlNode* s = root.Find("unit_scale")) {
@@ -204,7 +250,7 @@ LoadedModel LoadModel(const std::string& folder) {
       m.exchange_rates.emplace_back(key.scalar, rate);
     }
   }
-  m.regions = r.ReadEntries(root, "regions", true, {}, nullptr);
+  m.regions = r.ReadEntries(root, "regions", true, {}, nullptr, false, true);
   if (const YamlNode* focus = root.Find("focus")) {
     m.focus = ReadString(yaml_path, *focus, "focus");
     std::vector<std::string> region_codes;
@@ -215,15 +261,26 @@ LoadedModel LoadModel(const std::string& folder) {
                            "; expected one of " + Join(region_codes, ", "));
     }
   }
-  const std::vector<Entry> base_sectors = r.ReadEntries(root, "sectors", true, {}, nullptr);
+  const std::vector<Entry> base_sectors =
+      r.ReadEntries(root, "sectors", true, {}, nullptr, true, true);
+  const int64_t max_sectors = ProcessLimits().max_sectors;
+  if (static_cast<int64_t>(m.regions.size()) * static_cast<int64_t>(base_sectors.size()) >
+      max_sectors) {
+    throw InputError(LocationOf(yaml_path, *root.Find("sectors"), "sectors"),
+                     std::to_string(m.regions.size()) + " regions x " +
+                         std::to_string(base_sectors.size()) +
+                         " sectors = " + std::to_string(m.regions.size() * base_sectors.size()) +
+                         " sectors, more than the limit of " + std::to_string(max_sectors) +
+                         " (raise it with --max-sectors; docs/limits.md)");
+  }
   std::vector<const YamlNode*> fd_items, va_items, sat_items;
   const std::vector<Entry> base_categories =
-      r.ReadEntries(root, "final_demand", true, {"kind"}, &fd_items);
+      r.ReadEntries(root, "final_demand", true, {"kind"}, &fd_items, true);
   const auto base_kinds =
       r.ReadKinds<FinalDemandKind>(fd_items, "final_demand", FinalDemandKindNames());
-  m.value_added = r.ReadEntries(root, "value_added", true, {"kind"}, &va_items);
+  m.value_added = r.ReadEntries(root, "value_added", true, {"kind"}, &va_items, true);
   m.value_added_kinds = r.ReadKinds<ValueAddedKind>(va_items, "value_added", ValueAddedKindNames());
-  m.partners = r.ReadEntries(root, "partners", false, {}, nullptr);
+  m.partners = r.ReadEntries(root, "partners", false, {}, nullptr, false, true);
   m.satellites = r.ReadEntries(root, "satellites", false, {"unit"}, &sat_items);
   for (size_t i = 0; i < sat_items.size(); ++i) {
     const YamlNode* unit = sat_items[i]->Find("unit");
@@ -269,7 +326,8 @@ LoadedModel LoadModel(const std::string& folder) {
     }
     const std::string name = ReadString(yaml_path, *node, "files." + key);
     const std::string path = (fs::path(folder) / name).string();
-    if (!fs::is_regular_file(path)) {
+    std::error_code error;
+    if (!fs::exists(path, error)) {
       throw InputError(LocationOf(yaml_path, *node, "files." + key),
                        "file '" + path + "' does not exist");
     }
@@ -351,10 +409,22 @@ LoadedModel LoadModel(const std::string& folder) {
   const double tol = m.balance_tolerance;
   const Vector x = m.Output();
   if (gaps_to_residual) loaded.checks.push_back(PutGapsIntoResidual(&m, x, tol));
+
+  // Finite cells can still sum to infinity (rows of 1e308); every check below would then
+  // compare NaN, which no comparison catches. Refuse the totals first.
+  for (Index j = 0; j < n; ++j) {
+    if (!std::isfinite(x(j))) {
+      throw InputError(
+          SourceLocation{y_path, 0, 0, "row '" + sectors[static_cast<size_t>(j)] + "'"},
+          "output (row sum of intermediate and final use) is " + FormatNumber(x(j)) +
+              ": the values overflow a double; express them in a larger unit");
+    }
+  }
   const Vector imports_by_sector = m.IntermediateImportsBySector();
   const Vector inputs = m.intermediate.colwise().sum().transpose() + imports_by_sector +
                         m.primary_inputs.leftCols(n).colwise().sum().transpose();
-  ModelCheck column_check{"column balance: output = intermediate + imports + value added", 0, ""};
+  ModelCheck column_check{"column balance: output = intermediate + imports + value added", 0, "",
+                          tol};
   for (Index j = 0; j < n; ++j) {
     const size_t sj = static_cast<size_t>(j);
     if (x(j) < 0.0) {
@@ -373,11 +443,11 @@ LoadedModel LoadModel(const std::string& folder) {
       continue;
     }
     const double residual = Relative(inputs(j) - x(j), x(j));
-    if (residual > column_check.worst) {
+    if (Worse(residual, column_check.worst)) {
       column_check.worst = residual;
       column_check.where = sectors[sj];
     }
-    if (residual > tol) {
+    if (Fails(residual, tol)) {
       throw InputError(SourceLocation{v_path, 0, 0, "column '" + sectors[sj] + "'"},
                        "column balance fails: inputs (intermediate + imports + value added) " +
                            FormatNumber(inputs(j)) + " differ from output " + FormatNumber(x(j)) +
@@ -387,17 +457,17 @@ LoadedModel LoadModel(const std::string& folder) {
   }
   loaded.checks.push_back(column_check);
 
-  ModelCheck exports_check{"exports by partner add up to the exports in final demand", 0, ""};
+  ModelCheck exports_check{"exports by partner add up to the exports in final demand", 0, "", tol};
   const Vector exports_total = m.exports.rowwise().sum();
   for (Index i = 0; i < n; ++i) {
     const double scale = std::max(std::fabs(exports_in_y(i)), 1e-12 * x.cwiseAbs().maxCoeff());
     const double residual = Relative(exports_total(i) - exports_in_y(i), std::max(scale, 1e-300));
     if (exports_total(i) == exports_in_y(i)) continue;
-    if (residual > exports_check.worst) {
+    if (Worse(residual, exports_check.worst)) {
       exports_check.worst = residual;
       exports_check.where = sectors[static_cast<size_t>(i)];
     }
-    if (residual > tol) {
+    if (Fails(residual, tol)) {
       throw InputError(SourceLocation{exports_path.empty() ? y_path : exports_path, 0, 0,
                                       "row '" + sectors[static_cast<size_t>(i)] + "'"},
                        "exports by partner sum to " + FormatNumber(exports_total(i)) +
@@ -407,16 +477,16 @@ LoadedModel LoadModel(const std::string& folder) {
   }
   loaded.checks.push_back(exports_check);
 
-  ModelCheck origin_check{"import origin shares sum to 1", 0, ""};
+  ModelCheck origin_check{"import origin shares sum to 1", 0, "", tol};
   const Vector imports_total = m.IntermediateImportsByProduct() + m.imports_final.rowwise().sum();
   for (Index i = 0; i < n; ++i) {
     if (imports_total(i) == 0.0) continue;
     const double residual = std::fabs(m.import_origin.row(i).sum() - 1.0);
-    if (residual > origin_check.worst) {
+    if (Worse(residual, origin_check.worst)) {
       origin_check.worst = residual;
       origin_check.where = sectors[static_cast<size_t>(i)];
     }
-    if (residual > tol) {
+    if (Fails(residual, tol)) {
       throw InputError(
           SourceLocation{origin_path, 0, 0, "row '" + sectors[static_cast<size_t>(i)] + "'"},
           "import origin shares sum to " + FormatNumber(m.import_origin.row(i).sum()) +
@@ -434,13 +504,20 @@ LoadedModel LoadModel(const std::string& folder) {
   }
   const LeontiefSolver& solver = *loaded.solver;
   const Vector reproduced = solver.Solve(Vector(m.final_use.rowwise().sum()));
-  ModelCheck solve_check{"x = L y reproduces output", 0, ""};
+  ModelCheck solve_check{"x = L y reproduces output", 0, "", kSolveTolerance};
   for (Index i = 0; i < n; ++i) {
-    const double residual = Relative(reproduced(i) - x(i), std::max(x(i), 1e-300));
-    if (x(i) > 0.0 && residual > solve_check.worst) {
+    if (!(x(i) > 0.0)) continue;
+    const double residual = Relative(reproduced(i) - x(i), x(i));
+    if (Worse(residual, solve_check.worst)) {
       solve_check.worst = residual;
       solve_check.where = sectors[static_cast<size_t>(i)];
     }
+  }
+  if (Fails(solve_check.worst, solve_check.tolerance)) {
+    throw ModelError(z_path + ": x = L y does not reproduce output: relative residual " +
+                     FormatNumber(solve_check.worst) + " at sector '" + solve_check.where +
+                     "', tolerance " + FormatNumber(solve_check.tolerance) +
+                     "; the system is too ill-conditioned to solve accurately");
   }
   loaded.checks.push_back(solve_check);
   return loaded;

@@ -11,9 +11,10 @@
 namespace spillover {
 
 struct ModelCheck {
-  std::string name;    // e.g. "column balance"
-  double worst = 0.0;  // largest relative residual found
-  std::string where;   // the sector or cell of the worst residual
+  std::string name;        // e.g. "column balance"
+  double worst = 0.0;      // largest relative residual found
+  std::string where;       // the sector or cell of the worst residual
+  double tolerance = 0.0;  // the check fails when worst is above it, or not a number
 };
 
 // The checked model with the coefficients and factorisation the checks needed, so that

@@ -5,11 +5,12 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
-#include <iostream>
-#include <iterator>
 #include <sstream>
+#include <unordered_map>
 
-#include "io/csv.h"
+#include "core/limits.h"
+#include "core/text.h"
+#include "io/input_file.h"
 
 namespace spillover {
 namespace {
@@ -62,6 +63,7 @@ class TreeBuilder : public YAML::EventHandler {
     YamlNode node;
     bool have_key = false;
     YamlNode key;
+    std::unordered_map<std::string, int> lines;  // key -> line: duplicates in O(1) each
   };
 
   SourceLocation Where(const YAML::Mark& mark) const {
@@ -105,7 +107,7 @@ class TreeBuilder : public YAML::EventHandler {
                        "nesting is deeper than " + std::to_string(limits_.max_depth) +
                            " levels; a scenario needs only a few");
     }
-    stack_.push_back(Frame{std::move(node), false, YamlNode()});
+    stack_.push_back(Frame{std::move(node), false, YamlNode(), {}});
   }
 
   void Close() {
@@ -130,12 +132,12 @@ class TreeBuilder : public YAML::EventHandler {
             SourceLocation{file_, node.line, node.column, ""},
             std::string("a mapping key must be a plain name, got a ") + YamlKindName(node.kind));
       }
-      for (const auto& entry : top.node.entries) {
-        if (entry.first.scalar == node.scalar) {
-          throw InputError(
-              SourceLocation{file_, node.line, node.column, "key '" + PathTo(node.scalar) + "'"},
-              "duplicate key (first given at line " + std::to_string(entry.first.line) + ")");
-        }
+      const auto seen = top.lines.emplace(node.scalar, node.line);
+      if (!seen.second) {
+        throw InputError(
+            SourceLocation{file_, node.line, node.column,
+                           "key '" + Echo(PathTo(node.scalar), 200) + "'"},
+            "duplicate key (first given at line " + std::to_string(seen.first->second) + ")");
       }
       top.key = std::move(node);
       top.have_key = true;
@@ -154,6 +156,26 @@ class TreeBuilder : public YAML::EventHandler {
 };
 
 }  // namespace
+
+YamlNode::~YamlNode() {
+  if (items.empty() && entries.empty()) return;
+  std::vector<YamlNode> pending;
+  auto take = [&pending](YamlNode* node) {
+    for (auto& item : node->items) pending.push_back(std::move(item));
+    for (auto& entry : node->entries) {
+      pending.push_back(std::move(entry.first));
+      pending.push_back(std::move(entry.second));
+    }
+    node->items.clear();
+    node->entries.clear();
+  };
+  take(this);
+  while (!pending.empty()) {
+    YamlNode node = std::move(pending.back());
+    pending.pop_back();
+    take(&node);
+  }
+}
 
 const YamlNode* YamlNode::Find(const std::string& key) const {
   for (const auto& entry : entries) {
@@ -245,11 +267,9 @@ YamlNode ParseYaml(const std::string& text, const std::string& file_name,
 }
 
 YamlNode ParseYamlFile(const std::string& path, const YamlLimits& limits) {
-  if (path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return ParseYaml(text, "<stdin>", limits);
-  }
-  return ParseYaml(ReadFile(path), path, limits);
+  const int64_t max_bytes = ProcessLimits().max_yaml_bytes;
+  if (path == "-") return ParseYaml(ReadStandardInput(max_bytes, "YAML file"), "<stdin>", limits);
+  return ParseYaml(ReadInputFile(path, max_bytes, "YAML file"), path, limits);
 }
 
 }  // namespace spillover

@@ -17,6 +17,13 @@ namespace spillover {
 struct YamlNode {
   enum class Kind { kNull, kScalar, kSequence, kMap };
 
+  YamlNode() = default;
+  YamlNode(const YamlNode&) = default;
+  YamlNode(YamlNode&&) = default;
+  YamlNode& operator=(const YamlNode&) = default;
+  YamlNode& operator=(YamlNode&&) = default;
+  ~YamlNode();  // iterative: a deep tree must not overflow the stack as it is freed
+
   Kind kind = Kind::kNull;
   std::string scalar;  // the text of a scalar, as written
   bool quoted = false;
@@ -46,7 +53,8 @@ struct YamlLimits {
 YamlNode ParseYaml(const std::string& text, const std::string& file_name,
                    const YamlLimits& limits = YamlLimits());
 
-// Reads and parses a file ("-" reads standard input).
+// Reads and parses a file ("-" reads standard input), of at most
+// ProcessLimits().max_yaml_bytes.
 YamlNode ParseYamlFile(const std::string& path, const YamlLimits& limits = YamlLimits());
 
 }  // namespace spillover

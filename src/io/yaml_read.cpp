@@ -8,10 +8,9 @@
 namespace spillover {
 
 SourceLocation LocationOf(const std::string& file, const YamlNode& node, const std::string& key) {
-  if (!node.origin.empty()) {
-    return SourceLocation{node.origin, 0, 0, key.empty() ? "" : "key '" + key + "'"};
-  }
-  return SourceLocation{file, node.line, node.column, key.empty() ? "" : "key '" + key + "'"};
+  const std::string shown = key.empty() ? "" : "key '" + Echo(key, 200) + "'";
+  if (!node.origin.empty()) return SourceLocation{Echo(node.origin, 200), 0, 0, shown};
+  return SourceLocation{file, node.line, node.column, shown};
 }
 
 void CheckMapKeys(const std::string& file, const YamlNode& node, const std::string& path,

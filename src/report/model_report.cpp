@@ -51,14 +51,15 @@ std::string FormatModelInfo(const Model& m) {
 }
 
 std::string FormatModelChecks(const LoadedModel& loaded) {
-  std::string out = "Model '" + loaded.model.name + "': all checks passed (tolerance " +
-                    FormatNumber(loaded.model.balance_tolerance) + " relative)\n";
+  std::string out = "Model '" + loaded.model.name +
+                    "': all checks passed (worst relative residual against its tolerance)\n";
   for (const auto& check : loaded.checks) {
     out += "  ok  " + PadRight(check.name, 62) + " worst " + FormatNumber(check.worst) +
-           (check.where.empty() ? "" : " (" + check.where + ")") + "\n";
+           (check.where.empty() ? "" : " (" + check.where + ")") + " <= tolerance " +
+           FormatNumber(check.tolerance) + "\n";
   }
   out += "  ok  productive: spectral radius of A <= " + Fixed(loaded.spectral_radius_bound, 6) +
-         " (Collatz-Wielandt bound)\n";
+         " (Collatz-Wielandt bound) < 1\n";
   return out;
 }
 

@@ -22,10 +22,15 @@ SectorMap LoadSectorMap(const std::string& path, const std::vector<std::string>&
     const auto& row = table.rows[r];
     const SourceLocation where{path, table.lines[r], 1, ""};
     if (known.count(row[0]) == 0) {
-      throw InputError(where,
-                       "unknown sector code '" + row[0] + "'" + DidYouMean(row[0], sector_codes));
+      throw InputError(
+          where, "unknown sector code '" + Echo(row[0]) + "'" + DidYouMean(row[0], sector_codes));
     }
     if (row[1].empty()) throw InputError(where, "empty group for sector '" + row[0] + "'");
+    if (row[1] == "ALL" || row[1] == "TOTAL") {
+      throw InputError(where, "group '" + row[1] +
+                                  "' is reserved: results use ALL and TOTAL for totals; "
+                                  "name the group otherwise");
+    }
     if (!map.group_of.emplace(row[0], row[1]).second) {
       throw InputError(where, "sector '" + row[0] + "' is mapped twice");
     }

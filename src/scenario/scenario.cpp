@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/limits.h"
 #include "core/text.h"
 #include "core/units.h"
 #include "io/csv.h"
@@ -453,6 +454,10 @@ bool FromString(const std::string& text, CostBearer* bearer) {
 
 void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
                     const std::string& origin) {
+  const SourceLocation where{Echo(origin, 200), 0, 0, ""};
+  // Paths nest no deeper than YAML files may: a path of 60,000 names would otherwise build
+  // a tree that no scenario can use, at gigabytes of memory.
+  const int max_depth = ProcessLimits().max_depth;
   std::vector<std::string> parts;
   size_t start = 0;
   while (start <= path.size()) {
@@ -460,8 +465,12 @@ void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
     const std::string part =
         path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (part.empty()) {
-      throw InputError(SourceLocation{origin, 0, 0, ""},
-                       "empty name in the key path '" + path + "'");
+      throw InputError(where, "empty name in the key path '" + Echo(path, 200) + "'");
+    }
+    if (static_cast<int>(parts.size()) >= max_depth) {
+      throw InputError(where, "the key path '" + Echo(path, 200) + "' is deeper than " +
+                                  std::to_string(max_depth) +
+                                  " names; a scenario needs only a few");
     }
     parts.push_back(part);
     if (dot == std::string::npos) break;
@@ -472,12 +481,13 @@ void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
   for (size_t i = 0; i < parts.size(); ++i) {
     if (node->IsNull()) node->kind = YamlNode::Kind::kMap;
     if (!node->IsMap()) {
-      throw InputError(
-          SourceLocation{origin, 0, 0, ""},
-          "'" +
-              Join(std::vector<std::string>(parts.begin(), parts.begin() + static_cast<long>(i)),
-                   ".") +
-              "' is not a mapping, so it has no key '" + parts[i] + "'");
+      throw InputError(where,
+                       "'" +
+                           Echo(Join(std::vector<std::string>(parts.begin(),
+                                                              parts.begin() + static_cast<long>(i)),
+                                     "."),
+                                200) +
+                           "' is not a mapping, so it has no key '" + Echo(parts[i]) + "'");
     }
     YamlNode* child = node->Find(parts[i]);
     if (child == nullptr) {
@@ -496,7 +506,7 @@ void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
 
 void ApplyOverride(YamlNode* root, const std::string& assignment) {
   const size_t eq = assignment.find('=');
-  const std::string where = "--set " + assignment;
+  const std::string where = "--set " + Echo(assignment, 200);
   if (eq == std::string::npos || eq == 0) {
     throw InputError(SourceLocation{where, 0, 0, ""},
                      "expected PATH=VALUE, e.g. shocks.russia_demand.change=-0.2");

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -16,15 +18,19 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/text.h"
 #include "io/atomic_file.h"
 #include "io/csv.h"
+#include "io/input_file.h"
 #include "io/yaml_read.h"
 #include "report/report.h"
 #include "sweep/linear_path.h"
 #include "sweep/points.h"
+#include "sweep/sweep_state.h"
 
 #ifdef SPILLOVER_HAVE_OPENBLAS
 extern "C" void openblas_set_num_threads(int);
@@ -37,6 +43,7 @@ namespace fs = std::filesystem;
 
 const char* kProgressFile = ".sweep-progress";
 const char* kMetaFile = "sweep.meta";
+constexpr int64_t kMaxCheckpointBytes = 1 << 20;
 
 // The scenario of one point: the base with every parameter set to its value there.
 Scenario PointScenario(const SweepSpec& spec, const std::vector<std::string>& values,
@@ -57,20 +64,6 @@ Scenario PointScenario(const SweepSpec& spec, const std::vector<std::string>& va
 std::string SweepModelFolder(const SweepSpec& spec, const std::string& model_folder) {
   return model_folder.empty() ? ScenarioModelFolder(spec.base, spec.base_file, DefaultModelFolder())
                               : model_folder;
-}
-
-uint64_t Fnv1a(const std::string& text, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-std::string Hex(uint64_t value) {
-  char buffer[20];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
-  return buffer;
 }
 
 struct BlockOutput {
@@ -191,51 +184,61 @@ BlockOutput RunBlock(const Context& ctx, int64_t block) {
   return out;
 }
 
-struct Progress {
-  int64_t blocks_done = 0;
-  long long results_bytes = 0;
-  long long points_bytes = 0;
-  std::string hash;
-};
-
-bool ReadProgress(const std::string& path, Progress* progress) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string key;
-  while (in >> key) {
-    if (key == "hash")
-      in >> progress->hash;
-    else if (key == "blocks_done")
-      in >> progress->blocks_done;
-    else if (key == "results_bytes")
-      in >> progress->results_bytes;
-    else if (key == "points_bytes")
-      in >> progress->points_bytes;
-    else
-      in.ignore(1 << 20, '\n');
-  }
-  return true;
-}
-
+// Flushes `file` to the disk; the system's reason when it cannot ("No space left on device").
 void Sync(FILE* file, const std::string& path) {
   if (std::fflush(file) != 0 || ::fsync(::fileno(file)) != 0) {
-    throw InputError(SourceLocation{path, 0, 0, ""}, "writing the sweep results failed");
+    throw InputError(SourceLocation{path, 0, 0, ""},
+                     std::string("writing the sweep results failed: ") + std::strerror(errno));
   }
 }
 
-std::map<std::string, std::string> ReadMeta(const std::string& dir) {
-  std::map<std::string, std::string> meta;
-  std::ifstream in(dir + "/" + kMetaFile);
-  if (!in) {
-    throw InputError(SourceLocation{dir, 0, 0, ""},
-                     "holds no finished sweep (no " + std::string(kMetaFile) + ")");
+void Write(FILE* file, const std::string& data, const std::string& path, ContentHash* hash) {
+  if (std::fwrite(data.data(), 1, data.size(), file) != data.size()) {
+    throw InputError(SourceLocation{path, 0, 0, ""},
+                     std::string("writing the sweep results failed: ") + std::strerror(errno));
   }
-  std::string line;
-  while (std::getline(in, line)) {
-    const size_t space = line.find(' ');
-    if (space != std::string::npos) meta[line.substr(0, space)] = line.substr(space + 1);
+  hash->Add(data);
+}
+
+SourceLocation At(const std::string& path) { return SourceLocation{path, 0, 0, ""}; }
+
+// A sweep whose sweep.meta says complete but whose files did not all reach their final
+// names (killed between the renames): checked against the recorded sizes and hashes, then
+// put in place.
+void CompleteInterruptedFinish(const SweepMeta& meta, const std::string& dir, bool summary) {
+  const std::string recover =
+      "the folder's results cannot be trusted: start over with --force (or another --out)";
+  std::vector<std::pair<std::string, std::string>> moves;
+  for (const auto& [name, bytes, hash] :
+       {std::make_tuple(std::string("results.csv"), meta.results_bytes, meta.results_hash),
+        std::make_tuple(std::string("points.csv"), meta.points_bytes, meta.points_hash)}) {
+    const std::string final_path = dir + "/" + name;
+    const std::string partial = final_path + ".partial";
+    const std::string path = fs::exists(partial) ? partial : final_path;
+    if (!fs::exists(path)) {
+      throw InputError(
+          At(dir), "sweep.meta records a finished sweep but " + name + " is missing; " + recover);
+    }
+    int64_t got_bytes = 0;
+    std::string got_hash;
+    HashFile(path, &got_bytes, &got_hash);
+    if (got_bytes != bytes || got_hash != hash) {
+      throw InputError(At(path), "holds " + std::to_string(got_bytes) + " bytes (hash " + got_hash +
+                                     "), not the " + std::to_string(bytes) + " bytes (hash " +
+                                     hash + ") that sweep.meta records; " + recover);
+    }
+    if (path == partial) moves.emplace_back(partial, final_path);
   }
-  return meta;
+  if (summary && !fs::exists(dir + "/summary.csv")) {
+    const std::string results = moves.empty() || moves.front().second != dir + "/results.csv"
+                                    ? dir + "/results.csv"
+                                    : moves.front().first;
+    AtomicFileSet files;
+    files.Add(dir + "/summary.csv", SummariseResults(results));
+    files.Commit();
+  }
+  for (const auto& [from, to] : moves) fs::rename(from, to);
+  fs::remove(dir + "/" + kProgressFile);
 }
 
 std::string ProgressBar(int64_t done, int64_t total, double seconds) {
@@ -277,7 +280,6 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   // Check the first point now, so that a sweep that cannot work fails before it starts.
   PointScenario(spec, points.Values(0), model.model());
 
-  MakeDirectories(options.out_dir);
   const std::string dir = options.out_dir;
   const std::string results_path = dir + "/results.csv";
   const std::string points_path = dir + "/points.csv";
@@ -285,74 +287,8 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   const std::string points_partial = points_path + ".partial";
   const std::string progress_path = dir + "/" + kProgressFile;
   const std::string detail_name = options.points_only ? "points" : ToString(options.detail);
-  const std::string hash = Hex(Fnv1a(Fingerprint(spec) + "|" + detail_name + "|" + folder + "|" +
-                                     std::to_string(options.shards)));
-
+  const std::string meta_path = dir + "/" + kMetaFile;
   SweepReport report;
-  const int64_t total_blocks = (points.count() + kSweepBlock - 1) / kSweepBlock;
-  std::vector<int64_t> blocks;
-  for (int64_t b = options.shard; b < total_blocks; b += options.shards) blocks.push_back(b);
-  for (int64_t b : blocks) {
-    report.points += std::min(points.count(), (b + 1) * kSweepBlock) - b * kSweepBlock;
-  }
-
-  Progress progress;
-  const bool have_progress = fs::exists(progress_path);
-  if (options.resume) {
-    if (!have_progress) {
-      if (fs::exists(results_path) && fs::exists(dir + "/" + kMetaFile)) {
-        report.finished = true;  // nothing left to do
-        return report;
-      }
-      throw InputError(SourceLocation{dir, 0, 0, ""}, "holds no unfinished sweep to resume");
-    }
-    ReadProgress(progress_path, &progress);
-    if (progress.hash != hash) {
-      throw InputError(SourceLocation{dir, 0, 0, ""},
-                       "holds an unfinished run of another sweep (or other options); resume "
-                       "it with the same file and options, or use --force to start over");
-    }
-    fs::resize_file(results_partial, static_cast<uintmax_t>(progress.results_bytes));
-    fs::resize_file(points_partial, static_cast<uintmax_t>(progress.points_bytes));
-  } else if (!options.force && (have_progress || fs::exists(results_path))) {
-    throw InputError(SourceLocation{dir, 0, 0, ""},
-                     have_progress ? "holds an unfinished sweep: add --resume to continue it, "
-                                     "or --force to start over"
-                                   : "already holds sweep results: use another --out, or "
-                                     "--force to replace them");
-  }
-  if (!options.resume) {
-    for (const std::string& stale :
-         {results_partial, points_partial, progress_path, results_path, points_path,
-          dir + "/summary.csv", dir + "/" + std::string(kMetaFile)}) {
-      fs::remove(stale);
-    }
-  }
-  report.resumed_from = progress.blocks_done;
-
-  std::unique_ptr<FILE, int (*)(FILE*)> results_file(
-      std::fopen(results_partial.c_str(), options.resume ? "ab" : "wb"), &std::fclose);
-  std::unique_ptr<FILE, int (*)(FILE*)> points_file(
-      std::fopen(points_partial.c_str(), options.resume ? "ab" : "wb"), &std::fclose);
-  if (!results_file || !points_file) {
-    throw InputError(SourceLocation{dir, 0, 0, ""}, "cannot write the sweep results here");
-  }
-  if (!options.resume) {
-    std::string params;
-    for (const auto& p : spec.parameters) params += "," + CsvField(p.path);
-    const std::string results_header =
-        "point" + params +
-        ",scenario,region,sector,variable,unit,baseline,value,change,pct_change,error\n";
-    const std::string points_header =
-        "point" + params +
-        ",gdp_baseline,gdp,gdp_change,gdp_pct_change,exports_change,imports_change,cpi,"
-        "message\n";
-    std::fputs(results_header.c_str(), results_file.get());
-    std::fputs(points_header.c_str(), points_file.get());
-    progress.results_bytes = static_cast<long long>(results_header.size());
-    progress.points_bytes = static_cast<long long>(points_header.size());
-  }
-
   Context ctx{&spec, &points, &model, options.detail,
               model.model().regions.size() == 1 ? model.model().regions.front().code : "ALL"};
   ctx.points_only = options.points_only;
@@ -370,6 +306,151 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   const std::unique_ptr<LinearSweep> linear = LinearSweep::Make(linear_inputs, &report.general_why);
   ctx.linear = linear.get();
   report.linear = linear != nullptr;
+
+  const int64_t total_blocks = (points.count() + kSweepBlock - 1) / kSweepBlock;
+  const int64_t shard_blocks =
+      total_blocks > options.shard ? (total_blocks - 1 - options.shard) / options.shards + 1 : 0;
+  report.points = shard_blocks * kSweepBlock;
+  if (shard_blocks > 0 && (total_blocks - 1) % options.shards == options.shard) {
+    report.points -= total_blocks * kSweepBlock - points.count();  // the last block is short
+  }
+  // The size first: a sweep of 10^9 points would otherwise write gigabytes without a word.
+  const int64_t max_points =
+      options.max_points > 0 ? options.max_points : ProcessLimits().max_points;
+  if (report.points > max_points) {
+    const BlockOutput sample = RunBlock(ctx, options.shard);
+    const int64_t sampled = std::min(report.points, kSweepBlock);
+    const auto bytes =
+        static_cast<int64_t>(static_cast<double>(sample.results.size() + sample.points.size()) /
+                             static_cast<double>(sampled) * static_cast<double>(report.points));
+    throw InputError(
+        At(spec.file),
+        "the sweep has " + FormatGrouped(static_cast<double>(report.points), 0) +
+            " points (about " + ByteSize(bytes) + " of results), more than the limit of " +
+            FormatGrouped(static_cast<double>(max_points), 0) + "; raise it with --max-points " +
+            std::to_string(report.points) + ", or run it in shards (docs/limits.md)");
+  }
+
+  std::vector<int64_t> blocks;
+  for (int64_t b = options.shard; b < total_blocks; b += options.shards) blocks.push_back(b);
+
+  MakeDirectories(dir);
+  const FolderLock folder_lock(dir);
+  RemoveStaleTemporaries(dir);
+  std::string parameter_paths;
+  for (const auto& p : spec.parameters) {
+    parameter_paths += (parameter_paths.empty() ? "" : " ") + p.path;
+  }
+  const SweepIdentity id{spec.name,
+                         Fingerprint(spec),
+                         ToString(spec.method),
+                         folder,
+                         detail_name,
+                         parameter_paths,
+                         points.count(),
+                         options.shard,
+                         options.shards};
+  const bool summary_wanted = spec.method == SweepMethod::kMonteCarlo && options.shards == 1;
+
+  Checkpoint progress;
+  progress.spec = id.spec;
+  ContentHash results_hash, points_hash;
+  if (options.resume) {
+    if (!fs::exists(meta_path)) {
+      throw InputError(At(dir), "holds no sweep to resume (no sweep.meta)");
+    }
+    const SweepMeta meta = ReadMeta(dir);
+    const std::vector<std::string> differences = Differences(meta.id, id);
+    if (!differences.empty()) {
+      throw InputError(At(dir),
+                       "holds another sweep than the one given: " + Join(differences, "; ") +
+                           "; resume it with the same file and options, or start "
+                           "over with --force");
+    }
+    if (meta.complete) {
+      CompleteInterruptedFinish(meta, dir, summary_wanted);
+      report.finished = true;  // nothing left to do
+      return report;
+    }
+    if (!fs::exists(progress_path)) {
+      throw InputError(At(dir),
+                       "sweep.meta records an unfinished sweep but its checkpoint "
+                       "(.sweep-progress) is missing; start over with --force (or "
+                       "another --out)");
+    }
+    progress = ParseCheckpoint(ReadInputFile(progress_path, kMaxCheckpointBytes, "checkpoint"),
+                               progress_path);
+    if (progress.spec != id.spec || progress.blocks_done > static_cast<int64_t>(blocks.size())) {
+      throw InputError(At(progress_path),
+                       "records " + std::to_string(progress.blocks_done) + " blocks done of " +
+                           std::to_string(blocks.size()) +
+                           " for another sweep; start over with --force (or another --out)");
+    }
+    VerifyAndTruncate(results_partial, progress.results_bytes, progress.results_hash, dir);
+    VerifyAndTruncate(points_partial, progress.points_bytes, progress.points_hash, dir);
+    results_hash.set(progress.results_hash);
+    points_hash.set(progress.points_hash);
+  } else {
+    if (!options.force) {
+      if (fs::exists(meta_path)) {
+        const SweepMeta meta = ReadMeta(dir);
+        throw InputError(At(dir), meta.complete
+                                      ? "already holds sweep results: use another --out, or "
+                                        "--force to replace them"
+                                      : "holds an unfinished sweep: add --resume to continue "
+                                        "it, or --force to start over");
+      }
+      for (const auto& name : SweepFileNames()) {
+        if (fs::exists(dir + "/" + name)) {
+          throw InputError(At(dir + "/" + name),
+                           "was not written by a sweep here (the folder has no sweep.meta), so "
+                           "it is left alone: use another --out, or --force to replace it");
+        }
+      }
+    }
+    for (const auto& name : SweepFileNames()) fs::remove(dir + "/" + name);
+    // Written first, so that partial files in a folder always say which sweep they are.
+    AtomicFileSet meta;
+    meta.Add(meta_path, FormatMeta(SweepMeta{id, false, 0, 0, 0, "", ""}));
+    meta.Commit();
+  }
+  report.resumed_from = progress.blocks_done;
+
+  std::unique_ptr<FILE, int (*)(FILE*)> results_file(
+      std::fopen(results_partial.c_str(), options.resume ? "ab" : "wb"), &std::fclose);
+  std::unique_ptr<FILE, int (*)(FILE*)> points_file(
+      std::fopen(points_partial.c_str(), options.resume ? "ab" : "wb"), &std::fclose);
+  if (!results_file || !points_file) {
+    throw InputError(At(dir),
+                     std::string("cannot write the sweep results here: ") + std::strerror(errno));
+  }
+  auto checkpoint = [&](size_t blocks_done) {
+    Sync(results_file.get(), results_partial);
+    Sync(points_file.get(), points_partial);
+    progress.blocks_done = static_cast<int64_t>(blocks_done);
+    progress.results_hash = results_hash.value();
+    progress.points_hash = points_hash.value();
+    AtomicFileSet files;
+    files.Add(progress_path, FormatCheckpoint(progress));
+    files.Commit();
+  };
+  if (!options.resume) {
+    std::string params;
+    for (const auto& p : spec.parameters) params += "," + CsvField(p.path);
+    const std::string results_header =
+        "point" + params +
+        ",scenario,region,sector,variable,unit,baseline,value,change,pct_change,error\n";
+    const std::string points_header =
+        "point" + params +
+        ",gdp_baseline,gdp,gdp_change,gdp_pct_change,exports_change,imports_change,cpi,"
+        "message\n";
+    Write(results_file.get(), results_header, results_partial, &results_hash);
+    Write(points_file.get(), points_header, points_partial, &points_hash);
+    progress.results_bytes = static_cast<int64_t>(results_header.size());
+    progress.points_bytes = static_cast<int64_t>(points_header.size());
+    checkpoint(0);
+  }
+
   const size_t limit = options.stop_after_blocks >= 0
                            ? std::min(blocks.size(), static_cast<size_t>(progress.blocks_done +
                                                                          options.stop_after_blocks))
@@ -411,16 +492,6 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
 
-  auto checkpoint = [&]() {
-    Sync(results_file.get(), results_partial);
-    Sync(points_file.get(), points_partial);
-    AtomicFileSet files;
-    files.Add(progress_path, "spillover-sweep-progress 1\nhash " + hash + "\nblocks_done " +
-                                 std::to_string(next_write) + "\nresults_bytes " +
-                                 std::to_string(progress.results_bytes) + "\npoints_bytes " +
-                                 std::to_string(progress.points_bytes) + "\n");
-    files.Commit();
-  };
   const bool tty = options.progress && ::isatty(2);
   auto last_checkpoint = std::chrono::steady_clock::now();
   int64_t points_done = 0;
@@ -441,14 +512,10 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
         out = std::move(ready[next_write]);
         ready.erase(next_write);
       }
-      if (std::fwrite(out.results.data(), 1, out.results.size(), results_file.get()) !=
-              out.results.size() ||
-          std::fwrite(out.points.data(), 1, out.points.size(), points_file.get()) !=
-              out.points.size()) {
-        throw InputError(SourceLocation{dir, 0, 0, ""}, "writing the sweep results failed");
-      }
-      progress.results_bytes += static_cast<long long>(out.results.size());
-      progress.points_bytes += static_cast<long long>(out.points.size());
+      Write(results_file.get(), out.results, results_partial, &results_hash);
+      Write(points_file.get(), out.points, points_partial, &points_hash);
+      progress.results_bytes += static_cast<int64_t>(out.results.size());
+      progress.points_bytes += static_cast<int64_t>(out.points.size());
       report.errors += out.errors;
       points_done += std::min(points.count(), (blocks[next_write] + 1) * kSweepBlock) -
                      blocks[next_write] * kSweepBlock;
@@ -459,7 +526,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
       }
       const auto now = std::chrono::steady_clock::now();
       if (now - last_checkpoint > std::chrono::seconds(1) || next_write == limit) {
-        checkpoint();
+        checkpoint(next_write);
         last_checkpoint = now;
         if (tty) {
           const double seconds = std::chrono::duration<double>(now - start).count();
@@ -485,19 +552,19 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   report.points_run = points_done - points_before;
   if (limit < blocks.size()) return report;  // stopped early (testing)
 
-  results_file.reset();
-  points_file.reset();
-  std::string params;
-  for (const auto& p : spec.parameters) params += " " + p.path;
-  AtomicFileSet files;
-  files.Add(dir + "/" + kMetaFile,
-            "format 1\nsweep " + spec.name + "\nhash " + Hex(Fnv1a(hash + "|merge")) + "\nmethod " +
-                ToString(spec.method) + "\npoints " + std::to_string(points.count()) + "\nshard " +
-                std::to_string(options.shard) + "\nshards " + std::to_string(options.shards) +
-                "\ndetail " + detail_name + "\nparameters" + params + "\n");
-  if (spec.method == SweepMethod::kMonteCarlo && options.shards == 1) {
-    files.Add(dir + "/summary.csv", SummariseResults(results_partial));
+  Sync(results_file.get(), results_partial);
+  Sync(points_file.get(), points_partial);
+  if (std::fclose(results_file.release()) != 0 || std::fclose(points_file.release()) != 0) {
+    throw InputError(At(dir),
+                     std::string("writing the sweep results failed: ") + std::strerror(errno));
   }
+  // sweep.meta "complete", with the files' sizes and hashes, is the commit point: a kill
+  // after it leaves files that --resume checks and moves into place.
+  AtomicFileSet files;
+  if (summary_wanted) files.Add(dir + "/summary.csv", SummariseResults(results_partial));
+  files.Add(meta_path,
+            FormatMeta(SweepMeta{id, true, report.points, progress.results_bytes,
+                                 progress.points_bytes, results_hash.Hex(), points_hash.Hex()}));
   files.Commit();
   fs::rename(results_partial, results_path);
   fs::rename(points_partial, points_path);
@@ -584,78 +651,6 @@ std::string SummariseResults(const std::string& results_csv) {
            FormatNumber(quantile(0.95)) + "\n";
   }
   return out;
-}
-
-void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir) {
-  if (shard_dirs.empty()) throw InputError("no shard folders given");
-  std::vector<std::map<std::string, std::string>> metas;
-  for (const auto& d : shard_dirs) metas.push_back(ReadMeta(d));
-  const auto& first = metas.front();
-  const int shards = std::stoi(first.at("shards"));
-  std::vector<bool> seen(static_cast<size_t>(shards), false);
-  for (size_t i = 0; i < metas.size(); ++i) {
-    if (metas[i].at("hash") != first.at("hash") || metas[i].at("shards") != first.at("shards")) {
-      throw InputError(SourceLocation{shard_dirs[i], 0, 0, ""},
-                       "is a shard of another sweep (or other options) than " + shard_dirs[0]);
-    }
-    const int k = std::stoi(metas[i].at("shard"));
-    if (k < 0 || k >= shards || seen[static_cast<size_t>(k)]) {
-      throw InputError(SourceLocation{shard_dirs[i], 0, 0, ""},
-                       "shard " + std::to_string(k + 1) + " is given twice");
-    }
-    seen[static_cast<size_t>(k)] = true;
-  }
-  for (int k = 0; k < shards; ++k) {
-    if (!seen[static_cast<size_t>(k)]) {
-      throw InputError("shard " + std::to_string(k + 1) + "/" + std::to_string(shards) +
-                       " is missing");
-    }
-  }
-  MakeDirectories(out_dir);
-  // Each shard file is in point order and shards interleave by block: a k-way merge on
-  // the point number restores the single-run order.
-  auto merge = [&](const std::string& name) {
-    std::vector<std::unique_ptr<std::ifstream>> inputs;
-    std::vector<std::string> current;
-    std::string header;
-    for (const auto& d : shard_dirs) {
-      inputs.push_back(std::make_unique<std::ifstream>(d + "/" + name));
-      if (!*inputs.back()) throw InputError(SourceLocation{d + "/" + name, 0, 0, ""}, "missing");
-      std::getline(*inputs.back(), header);
-      current.emplace_back();
-      if (!std::getline(*inputs.back(), current.back())) current.back().clear();
-    }
-    std::string out = header + "\n";
-    auto point_of = [](const std::string& line) {
-      return std::stoll(line.substr(0, line.find(',')));
-    };
-    for (;;) {
-      size_t best = current.size();
-      for (size_t i = 0; i < current.size(); ++i) {
-        if (current[i].empty()) continue;
-        if (best == current.size() || point_of(current[i]) < point_of(current[best])) best = i;
-      }
-      if (best == current.size()) break;
-      out += current[best] + "\n";
-      if (!std::getline(*inputs[best], current[best])) current[best].clear();
-    }
-    return out;
-  };
-  AtomicFileSet files;
-  const std::string results = merge("results.csv");
-  files.Add(out_dir + "/results.csv", results);
-  files.Add(out_dir + "/points.csv", merge("points.csv"));
-  std::string meta;
-  for (const auto& [key, value] : first) {
-    meta += key + " " + (key == "shard" ? "0" : key == "shards" ? "1" : value) + "\n";
-  }
-  files.Add(out_dir + "/" + kMetaFile, meta);
-  files.Commit();
-  if (first.at("method") == "monte_carlo") {
-    AtomicFileSet summary;
-    summary.Add(out_dir + "/summary.csv", SummariseResults(out_dir + "/results.csv"));
-    summary.Commit();
-  }
 }
 
 }  // namespace spillover

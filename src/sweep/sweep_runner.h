@@ -26,6 +26,7 @@ struct SweepOptions {
   SweepDetail detail = SweepDetail::kSectors;
   bool points_only = false;        // --detail points: points.csv rows only (results.csv: header)
   int64_t stop_after_blocks = -1;  // testing: stop (as if killed) after this many blocks
+  int64_t max_points = -1;         // refuse a shard of more points; -1: ProcessLimits()
 };
 
 struct SweepReport {
