@@ -341,15 +341,9 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   for (const auto& p : spec.parameters) {
     parameter_paths += (parameter_paths.empty() ? "" : " ") + p.path;
   }
-  const SweepIdentity id{spec.name,
-                         Fingerprint(spec),
-                         ToString(spec.method),
-                         folder,
-                         detail_name,
-                         parameter_paths,
-                         points.count(),
-                         options.shard,
-                         options.shards};
+  const SweepIdentity id{spec.name,      Fingerprint(spec), ToString(spec.method),
+                         folder,         detail_name,       parameter_paths,
+                         points.count(), options.shard,     options.shards};
   const bool summary_wanted = spec.method == SweepMethod::kMonteCarlo && options.shards == 1;
 
   Checkpoint progress;
