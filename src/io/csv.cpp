@@ -323,8 +323,9 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
   return values;
 }
 
-TextTable ReadTextCsv(const std::string& path) {
-  const std::string data = ReadFile(path);
+TextTable ReadTextCsv(const std::string& path) { return ParseTextCsv(ReadFile(path), path); }
+
+TextTable ParseTextCsv(const std::string& data, const std::string& path) {
   std::string_view view(data);
   if (view.size() >= 3 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
   CsvCursor cursor(path, view);

@@ -32,6 +32,8 @@ struct TextTable {
   std::vector<int> lines;
 };
 TextTable ReadTextCsv(const std::string& path);
+// The same on text in memory; `path` names it in messages.
+TextTable ParseTextCsv(const std::string& text, const std::string& path);
 
 // Quotes a field when it holds a comma, a quote or a line break.
 std::string CsvField(const std::string& text);
