@@ -127,7 +127,7 @@ class Result {
   const std::string& message() const;  // what a warning means
   size_t size() const;
   Row row(size_t i) const;
-  // The columns of results.csv: scenario,region,sector,variable,unit,baseline,value,
+  // The columns of results.csv: scenario,region,sector,name,variable,unit,baseline,value,
   // change,pct_change.
   Table table() const;
   std::string Csv() const;   // results.csv for this scenario
@@ -286,6 +286,7 @@ struct LinkagesOptions {
 struct Analysis {
   std::string csv;
   std::string text;
+  std::string json = "";  // comparisons only
   Table table() const { return Table::FromCsv(csv); }
 };
 
@@ -338,6 +339,10 @@ class Model {
   // A sweep on this model into files (run.out_dir) or, when `table` is not null, into
   // memory. Returns the number of points that failed.
   int64_t RunSweep(const Sweep& sweep, const SweepRun& run, SweepTable* table = nullptr) const;
+
+  // Results of this model side by side, each with its difference from `baseline` (a
+  // scenario name; "" = the first): what `spillover compare` prints and writes.
+  Analysis Compare(const std::vector<Result>& results, const std::string& baseline = "") const;
 
   Analysis Multipliers() const;
   Analysis Extraction(const ExtractionOptions& options) const;

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "core/units.h"
 #include "engine/analysis.h"
+#include "report/compare.h"
 #include "report/model_report.h"
 #include "run/simulate.h"
 #include "scenario/scenario.h"
@@ -53,6 +54,16 @@ Index NonNegative(long long value, const char* option) {
 }
 
 }  // namespace
+
+Analysis Model::Compare(const std::vector<Result>& results, const std::string& baseline) const {
+  std::vector<ComparedScenario> scenarios;
+  for (const auto& r : results) {
+    scenarios.push_back(ComparedScenario{r.internal(), "", "", impl_->model().folder});
+  }
+  const Comparison comparison(std::move(scenarios), baseline);
+  return Analysis{FormatCompareCsv(comparison), FormatCompareTable(comparison),
+                  FormatCompareJson(comparison)};
+}
 
 Analysis Model::Multipliers() const {
   const spillover::Model& model = impl_->model();

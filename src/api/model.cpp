@@ -262,7 +262,7 @@ Result::Row Result::row(size_t i) const {
 
 Table Result::table() const {
   Table table;
-  const char* text_columns[] = {"scenario", "region", "sector", "variable", "unit"};
+  const char* text_columns[] = {"scenario", "region", "sector", "name", "variable", "unit"};
   const char* number_columns[] = {"baseline", "value", "change", "pct_change"};
   for (const char* name : text_columns) table.columns.push_back(Column{name, false, {}, {}});
   for (const char* name : number_columns) table.columns.push_back(Column{name, true, {}, {}});
@@ -277,12 +277,13 @@ Table Result::table() const {
     table.columns[0].text.push_back(impl_->scenario);
     table.columns[1].text.push_back(r.region);
     table.columns[2].text.push_back(r.sector);
-    table.columns[3].text.push_back(r.variable);
-    table.columns[4].text.push_back(r.unit);
-    table.columns[5].numbers.push_back(r.baseline);
-    table.columns[6].numbers.push_back(r.value);
-    table.columns[7].numbers.push_back(r.Change());
-    table.columns[8].numbers.push_back(r.PercentChange());
+    table.columns[3].text.push_back(impl_->NameOf(r));
+    table.columns[4].text.push_back(r.variable);
+    table.columns[5].text.push_back(r.unit);
+    table.columns[6].numbers.push_back(r.baseline);
+    table.columns[7].numbers.push_back(r.value);
+    table.columns[8].numbers.push_back(r.Change());
+    table.columns[9].numbers.push_back(r.PercentChange());
   }
   return table;
 }
