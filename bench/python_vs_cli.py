@@ -18,6 +18,7 @@ scaled to --runs, and the output says so.
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -61,39 +62,52 @@ def main():
     values = [-0.3 * i / max(1, args.runs - 1) for i in range(args.runs)]
 
     def python_runs():
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for v in values:
             model.run(SCENARIO, overrides={KEY: v})
-        return time.perf_counter() - start
+        return time.perf_counter() - start, time.process_time() - cpu
 
     def python_runs_headline():
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for v in values:
             model.run(SCENARIO, overrides={KEY: v}).headline
-        return time.perf_counter() - start
+        return time.perf_counter() - start, time.process_time() - cpu
+
+    def children_cpu():
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
 
     def cli_runs():
         step = max(1, args.runs // args.cli_runs)
         chosen = values[::step][: args.cli_runs]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), children_cpu()
         for v in chosen:
             subprocess.run([args.binary, "run", SCENARIO, "--set", "%s=%r" % (KEY, v),
                             "--format", "csv"], stdout=subprocess.DEVNULL, check=True)
-        return (time.perf_counter() - start) * args.runs / len(chosen)
+        scale = args.runs / len(chosen)
+        return (time.perf_counter() - start) * scale, (children_cpu() - cpu) * scale
 
     py, py_h, cl = [], [], []
     for _ in range(args.repeat):
         py.append(python_runs())
         cl.append(cli_runs())
         py_h.append(python_runs_headline())
-    p, ph, c = statistics.median(py), statistics.median(py_h), statistics.median(cl)
-    print("\n%d runs with overrides (median of %d):" % (args.runs, args.repeat))
-    print("  Model.run            %8.2f s  (%6.0f us/run)" % (p, 1e6 * p / args.runs))
-    print("  Model.run + headline %8.2f s  (%6.0f us/run)" % (ph, 1e6 * ph / args.runs))
-    print("  CLI processes        %8.2f s  (%6.0f us/run%s)" % (
-        c, 1e6 * c / args.runs,
-        "" if args.cli_runs >= args.runs else ", %d timed, scaled" % args.cli_runs))
-    print("  ratio CLI / Model.run: %.0fx; CLI / (run + headline): %.0fx" % (c / p, c / ph))
+    print("\n%d runs with overrides (median of %d; wall and CPU seconds):"
+          % (args.runs, args.repeat))
+    rows = [("Model.run", py), ("Model.run + headline", py_h), ("CLI processes", cl)]
+    med = {}
+    for label, pairs in rows:
+        wall = statistics.median(w for w, _ in pairs)
+        cpu = statistics.median(c for _, c in pairs)
+        med[label] = (wall, cpu)
+        print("  %-21s wall %8.2f s (%7.0f us/run)  cpu %8.2f s" % (
+            label, wall, 1e6 * wall / args.runs, cpu))
+    if args.cli_runs < args.runs:
+        print("  (CLI: %d processes timed, scaled to %d)" % (args.cli_runs, args.runs))
+    c = med["CLI processes"]
+    for label in ("Model.run", "Model.run + headline"):
+        print("  ratio CLI / %s: wall %.0fx, cpu %.0fx" % (label, c[0] / med[label][0],
+                                                         c[1] / med[label][1]))
 
     folder = tempfile.mkdtemp(prefix="spillover-bench-")
     try:
@@ -101,29 +115,32 @@ def main():
         sweep_model = spillover.Model()
 
         def python_sweep():
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             frame = sweep_model.sweep(spec, threads=2, detail="totals")
-            return time.perf_counter() - start, len(frame)
+            return time.perf_counter() - start, time.process_time() - cpu, len(frame)
 
         def cli_sweep():
             out = os.path.join(folder, "out")
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), children_cpu()
             subprocess.run([args.binary, "sweep", spec, "--out", out, "--threads", "2",
                             "--detail", "totals", "--force", "--quiet"], check=True)
-            return time.perf_counter() - start
+            return time.perf_counter() - start, children_cpu() - cpu
 
         ps, cs = [], []
         rows = 0
         for _ in range(args.repeat):
-            seconds, rows = python_sweep()
-            ps.append(seconds)
+            wall, cpu, rows = python_sweep()
+            ps.append((wall, cpu))
             cs.append(cli_sweep())
-        p, c = statistics.median(ps), statistics.median(cs)
+        pw = statistics.median(w for w, _ in ps)
+        pc = statistics.median(c for _, c in ps)
+        cw = statistics.median(w for w, _ in cs)
+        cc = statistics.median(c for _, c in cs)
         print("\nsweep of %d Monte Carlo final-demand points, 2 threads, totals (median of %d):"
               % (args.points, args.repeat))
-        print("  Model.sweep -> DataFrame (%d rows) %6.2f s" % (rows, p))
-        print("  spillover sweep -> files            %6.2f s" % c)
-        print("  ratio Model.sweep / CLI: %.2f" % (p / c))
+        print("  Model.sweep -> DataFrame (%d rows) wall %6.2f s  cpu %6.2f s" % (rows, pw, pc))
+        print("  spillover sweep -> files            wall %6.2f s  cpu %6.2f s" % (cw, cc))
+        print("  ratio Model.sweep / CLI: wall %.2f, cpu %.2f" % (pw / cw, pc / cc))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

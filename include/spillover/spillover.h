@@ -329,7 +329,8 @@ class Model {
   Matrix Solve(const Eigen::Ref<const Matrix>& demand) const;
 
   Result Run(const Scenario& scenario) const;
-  // One batched solve for all scenarios; the results equal those of Run one by one.
+  // One batched solve for all scenarios; the results equal those of Run one by one to
+  // rounding.
   std::vector<Result> RunMany(const std::vector<Scenario>& scenarios) const;
   // Checks the scenario against the key table and the model without running it.
   void Check(const Scenario& scenario) const;

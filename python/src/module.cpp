@@ -324,6 +324,15 @@ PYBIND11_MODULE(_core, m) {
             return model.RunSweep(sweep, run);
           },
           py::arg("sweep"), py::arg("out"), py::arg("threads"), py::arg("detail"), py::arg("force"))
+      .def(
+          "compare",
+          [](const api::Model& model, const std::vector<api::Result>& results,
+             const std::string& baseline) {
+            py::gil_scoped_release release;
+            const api::Analysis a = model.Compare(results, baseline);
+            return std::make_tuple(a.csv, a.text, a.json);
+          },
+          py::arg("results"), py::arg("baseline"))
       .def("multipliers",
            [](const api::Model& model) {
              py::gil_scoped_release release;
