@@ -2,13 +2,12 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "core/error.h"
-#include "engine/analysis.h"
 #include "io/atomic_file.h"
-#include "io/model_io.h"
-#include "report/model_report.h"
+#include "spillover/spillover.h"
 
 namespace spillover::cli {
+
+namespace api = spillover::api;
 
 int MultipliersCommand(const Args& args) {
   po::options_description options("Options");
@@ -29,15 +28,8 @@ int MultipliersCommand(const Args& args) {
   if (format != "table" && format != "csv") {
     throw InputError("--format '" + format + "' is not one of table, csv");
   }
-  const std::string folder =
-      vm["model"].as<std::string>().empty() ? DefaultModelFolder() : vm["model"].as<std::string>();
-  const LoadedModel loaded = LoadModel(folder);
-  const Model& model = loaded.model;
-  const Coefficients& coefficients = loaded.coefficients;
-  const LeontiefSolver& solver = *loaded.solver;
-  const Multipliers multipliers = ComputeMultipliers(model, coefficients, solver);
-  const Linkages linkages = ComputeLinkages(coefficients, solver);
-  const std::string csv = FormatMultipliersCsv(model, multipliers, linkages);
+  const api::Analysis multipliers = api::Model::Load(vm["model"].as<std::string>()).Multipliers();
+  const std::string& csv = multipliers.csv;
   const std::string out_dir = vm["out"].as<std::string>();
   if (!out_dir.empty()) {
     MakeDirectories(out_dir);
@@ -45,7 +37,7 @@ int MultipliersCommand(const Args& args) {
     files.Add(out_dir + "/multipliers.csv", csv);
     files.Commit();
   }
-  std::cout << (format == "csv" ? csv : FormatMultipliersTable(model, multipliers, linkages));
+  std::cout << (format == "csv" ? csv : multipliers.text);
   return 0;
 }
 

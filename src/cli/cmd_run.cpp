@@ -1,14 +1,14 @@
 #include <iostream>
+#include <map>
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "core/error.h"
 #include "io/atomic_file.h"
-#include "report/report.h"
-#include "results/aggregate.h"
-#include "run/runner.h"
+#include "spillover/spillover.h"
 
 namespace spillover::cli {
+
+namespace api = spillover::api;
 
 int Run(const Args& args) {
   po::options_description options("Options");
@@ -32,48 +32,43 @@ int Run(const Args& args) {
       "trade by partner and output by sector against the model's base year.";
   if (!ParseOptions(args, options, "scenario", usage, &vm)) return 0;
   if (!vm.count("scenario")) throw InputError("no scenario file given; see 'spillover run --help'");
-  OutputFormat format;
-  const std::string format_text = vm["format"].as<std::string>();
-  if (!FromString(format_text, &format)) {
-    throw InputError("--format '" + format_text + "' is not one of table, csv, json");
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "table" && format != "csv" && format != "json") {
+    throw InputError("--format '" + format + "' is not one of table, csv, json");
   }
   const std::string out_dir = vm["out"].as<std::string>();
   const std::vector<std::string> overrides =
       vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>();
 
-  ModelCache cache;
-  std::vector<ScenarioResult> results;
+  std::map<std::string, api::Model> models;  // each model folder loaded once
+  std::vector<api::Result> results;
   for (const auto& file : vm["scenario"].as<std::vector<std::string>>()) {
-    const PreparedScenario prepared =
-        PrepareScenario(ScenarioRequest{file, overrides, vm["model"].as<std::string>()}, &cache);
-    ScenarioResult result = Simulate(*prepared.model, prepared.scenario);
+    api::Scenario scenario = api::Scenario::FromFile(file);
+    api::CheckNotSweep(scenario);
+    for (const auto& assignment : overrides) scenario.Override(assignment);
+    const std::string& model_option = vm["model"].as<std::string>();
+    const std::string folder = model_option.empty() ? scenario.ModelFolder() : model_option;
+    auto it = models.find(folder);
+    if (it == models.end()) it = models.emplace(folder, api::Model::Load(folder)).first;
+    api::Result result = it->second.Run(scenario);
     const std::string& map_file = vm["aggregate"].as<std::string>();
-    if (!map_file.empty()) {
-      result =
-          AggregateSectors(result, LoadSectorMap(map_file, prepared.model->model().SectorCodes()));
-    }
+    if (!map_file.empty()) result = it->second.Aggregate(result, map_file);
     results.push_back(std::move(result));
   }
   if (!out_dir.empty()) {
     MakeDirectories(out_dir);
     AtomicFileSet files;
-    files.Add(out_dir + "/results.csv", FormatCsv(results));
-    files.Add(out_dir + "/summary.json", FormatJson(results));
+    files.Add(out_dir + "/results.csv", api::ResultsCsv(results));
+    files.Add(out_dir + "/summary.json", api::ResultsJson(results));
     files.Commit();
   }
   if (vm.count("quiet")) return 0;
-  switch (format) {
-    case OutputFormat::kTable:
-      for (size_t i = 0; i < results.size(); ++i) {
-        std::cout << (i > 0 ? "\n" : "") << FormatTable(results[i]);
-      }
-      break;
-    case OutputFormat::kCsv:
-      std::cout << FormatCsv(results);
-      break;
-    case OutputFormat::kJson:
-      std::cout << FormatJson(results);
-      break;
+  if (format == "table") {
+    for (size_t i = 0; i < results.size(); ++i) {
+      std::cout << (i > 0 ? "\n" : "") << results[i].Text();
+    }
+  } else {
+    std::cout << (format == "csv" ? api::ResultsCsv(results) : api::ResultsJson(results));
   }
   std::cout.flush();
   return 0;

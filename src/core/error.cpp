@@ -13,9 +13,11 @@ std::string SourceLocation::ToString() const {
 }
 
 InputError::InputError(SourceLocation where, const std::string& what)
-    : std::runtime_error(where.ToString() + ": " + what), where_(std::move(where)) {}
+    : std::runtime_error(where.ToString() + ": " + what),
+      where_(std::move(where)),
+      message_(what) {}
 
-InputError::InputError(const std::string& what) : std::runtime_error(what) {}
+InputError::InputError(const std::string& what) : std::runtime_error(what), message_(what) {}
 
 void CheckInputLength(long long got, long long expected, const char* what) {
   if (got != expected) {

@@ -1,40 +1,10 @@
-// Errors that carry where they come from, and the process exit codes.
+// Errors that carry where they come from (public: include/spillover/errors.h), and the
+// library's own size check.
 #pragma once
 
-#include <cstdint>
-#include <stdexcept>
-#include <string>
+#include "spillover/errors.h"
 
 namespace spillover {
-
-enum class ExitCode : int { kSuccess = 0, kInternalError = 1, kBadInput = 2 };
-
-// A place in an input file. Line and column are 1-based; 0 means unknown.
-struct SourceLocation {
-  std::string file;
-  int64_t line = 0;  // 64-bit: a CSV may hold more than 2^31 lines
-  int column = 0;
-  std::string key;  // dotted key path or "row R, column C" for matrices
-
-  std::string ToString() const;  // "file:line:column: key 'a.b'"
-};
-
-// Bad input from the user: a file, an option or a value. Exit code 2.
-class InputError : public std::runtime_error {
- public:
-  InputError(SourceLocation where, const std::string& what);
-  explicit InputError(const std::string& what);
-  const SourceLocation& where() const { return where_; }
-
- private:
-  SourceLocation where_;
-};
-
-// The model or a scenario cannot be solved (singular or non-productive system). Exit code 2.
-class ModelError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 // Throws InputError "WHAT: expected N entries, got M" when the sizes of vectors that came
 // from the user's input (a scenario, the command line) differ.

@@ -326,7 +326,10 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
 }
 
 TextTable ReadTextCsv(const std::string& path) {
-  const std::string data = ReadInputFile(path, ProcessLimits().max_table_bytes, "CSV file");
+  return ParseTextCsv(ReadInputFile(path, ProcessLimits().max_table_bytes, "CSV file"), path);
+}
+
+TextTable ParseTextCsv(const std::string& data, const std::string& path) {
   std::string_view view(data);
   if (view.size() >= 3 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);
   CsvCursor cursor(path, view);

@@ -33,6 +33,8 @@ struct TextTable {
   std::vector<int64_t> lines;
 };
 TextTable ReadTextCsv(const std::string& path);
+// The same on text in memory; `path` names it in messages.
+TextTable ParseTextCsv(const std::string& text, const std::string& path);
 
 // Reads a whole text file through ReadInputFile (regular files only, at most
 // ProcessLimits().max_table_bytes); throws InputError naming the file if it cannot.

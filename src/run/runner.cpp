@@ -7,9 +7,13 @@ namespace spillover {
 const PreparedModel& ModelCache::Get(const std::string& folder) {
   auto it = models_.find(folder);
   if (it == models_.end()) {
-    it = models_.emplace(folder, std::make_unique<PreparedModel>(LoadModel(folder))).first;
+    it = models_.emplace(folder, std::make_shared<const PreparedModel>(LoadModel(folder))).first;
   }
   return *it->second;
+}
+
+void ModelCache::Adopt(const std::string& folder, std::shared_ptr<const PreparedModel> model) {
+  models_[folder] = std::move(model);
 }
 
 PreparedScenario PrepareScenario(const ScenarioRequest& request, ModelCache* cache) {

@@ -17,9 +17,11 @@ namespace spillover {
 class ModelCache {
  public:
   const PreparedModel& Get(const std::string& folder);
+  // Serves `folder` with a model already prepared (the public API's Model).
+  void Adopt(const std::string& folder, std::shared_ptr<const PreparedModel> model);
 
  private:
-  std::map<std::string, std::unique_ptr<PreparedModel>> models_;
+  std::map<std::string, std::shared_ptr<const PreparedModel>> models_;
 };
 
 struct ScenarioRequest {

@@ -45,22 +45,6 @@ const char* kProgressFile = ".sweep-progress";
 const char* kMetaFile = "sweep.meta";
 constexpr int64_t kMaxCheckpointBytes = 1 << 20;
 
-// The scenario of one point: the base with every parameter set to its value there.
-Scenario PointScenario(const SweepSpec& spec, const std::vector<std::string>& values,
-                       const Model& model) {
-  YamlNode tree = spec.base;
-  for (size_t i = 0; i < spec.parameters.size(); ++i) {
-    YamlNode value;
-    value.kind = YamlNode::Kind::kScalar;
-    value.scalar = values[i];
-    SetValueAtPath(&tree, spec.parameters[i].path, value,
-                   spec.parameters[i].where.ToString() + " (value " + value.scalar + ")");
-  }
-  Scenario scenario = BuildScenario(tree, spec.base_file, model);
-  scenario.name = spec.name;
-  return scenario;
-}
-
 std::string SweepModelFolder(const SweepSpec& spec, const std::string& model_folder) {
   return model_folder.empty() ? ScenarioModelFolder(spec.base, spec.base_file, DefaultModelFolder())
                               : model_folder;
@@ -83,18 +67,6 @@ struct Context {
   const LinearSweep* linear = nullptr;  // the fast path, when the sweep is linear
 };
 
-bool Keep(const ResultRow& row, SweepDetail detail, const std::string& region) {
-  switch (detail) {
-    case SweepDetail::kTotals:
-      return row.sector == "ALL";
-    case SweepDetail::kSectors:
-      return row.sector == "ALL" || row.region == region;
-    case SweepDetail::kAll:
-      return true;
-  }
-  return true;
-}
-
 std::string PointPrefix(int64_t point, const std::vector<std::string>& values) {
   std::string prefix = std::to_string(point);
   for (const auto& v : values) prefix += "," + CsvField(v);
@@ -111,7 +83,7 @@ void AppendResult(const Context& ctx, int64_t point, const std::vector<std::stri
     return;
   }
   for (const auto& row : result->rows) {
-    if (ctx.points_only || !Keep(row, ctx.detail, ctx.region)) continue;
+    if (ctx.points_only || !KeepRow(row, ctx.detail, ctx.region)) continue;
     const double pct = row.PercentChange();
     out->results += prefix + "," + CsvField(row.region) + "," + CsvField(row.sector) + "," +
                     row.variable + "," + CsvField(row.unit) + "," + FormatNumber(row.baseline) +
@@ -130,56 +102,19 @@ void AppendResult(const Context& ctx, int64_t point, const std::vector<std::stri
 }
 
 BlockOutput RunBlock(const Context& ctx, int64_t block) {
-  const SweepSpec& spec = *ctx.spec;
   const int64_t first = block * kSweepBlock;
   const int64_t last = std::min(ctx.points->count(), first + kSweepBlock);
   if (ctx.linear != nullptr) {
     BlockOutput out;
     if (ctx.linear->AppendBlock(first, last, &out.results, &out.points)) return out;
   }
-  std::vector<std::vector<std::string>> values;
-  std::vector<std::string> errors;
-  std::vector<Scenario> scenarios;
-  std::vector<size_t> scenario_of;  // per point: index into scenarios, or npos
-  for (int64_t p = first; p < last; ++p) {
-    values.push_back(ctx.points->Values(p));
-    try {
-      scenarios.push_back(PointScenario(spec, values.back(), ctx.model->model()));
-      scenario_of.push_back(scenarios.size() - 1);
-      errors.emplace_back();
-    } catch (const InputError& e) {
-      scenario_of.push_back(std::string::npos);
-      errors.emplace_back(e.what());
-    }
-  }
-  std::vector<ScenarioResult> results;
-  std::vector<std::string> solve_errors(scenarios.size());
-  try {
-    results = SimulateBatch(*ctx.model, scenarios, ctx.detail);
-  } catch (const std::runtime_error&) {
-    // One point cannot be solved: solve them one by one to find it.
-    results.assign(scenarios.size(), ScenarioResult());
-    for (size_t s = 0; s < scenarios.size(); ++s) {
-      try {
-        results[s] = Simulate(*ctx.model, scenarios[s], ctx.detail);
-      } catch (const ModelError& e) {
-        solve_errors[s] = e.what();
-      } catch (const InputError& e) {
-        solve_errors[s] = e.what();
-      }
-    }
-  }
+  const std::vector<SolvedPoint> solved =
+      SolvePoints(*ctx.spec, *ctx.points, *ctx.model, ctx.detail, first, last);
   BlockOutput out;
   for (int64_t p = first; p < last; ++p) {
-    const size_t k = static_cast<size_t>(p - first);
-    const size_t s = scenario_of[k];
-    if (s == std::string::npos) {
-      AppendResult(ctx, p, values[k], nullptr, errors[k], &out);
-    } else if (!solve_errors[s].empty()) {
-      AppendResult(ctx, p, values[k], nullptr, solve_errors[s], &out);
-    } else {
-      AppendResult(ctx, p, values[k], &results[s], "", &out);
-    }
+    const SolvedPoint& point = solved[static_cast<size_t>(p - first)];
+    AppendResult(ctx, p, point.values, point.error.empty() ? &point.result : nullptr, point.error,
+                 &out);
   }
   return out;
 }
@@ -259,6 +194,67 @@ std::string ProgressBar(int64_t done, int64_t total, double seconds) {
 
 }  // namespace
 
+Scenario PointScenario(const SweepSpec& spec, const std::vector<std::string>& values,
+                       const Model& model) {
+  YamlNode tree = spec.base;
+  for (size_t i = 0; i < spec.parameters.size(); ++i) {
+    YamlNode value;
+    value.kind = YamlNode::Kind::kScalar;
+    value.scalar = values[i];
+    SetValueAtPath(&tree, spec.parameters[i].path, value,
+                   spec.parameters[i].where.ToString() + " (value " + value.scalar + ")");
+  }
+  Scenario scenario = BuildScenario(tree, spec.base_file, model);
+  scenario.name = spec.name;
+  return scenario;
+}
+
+bool KeepRow(const ResultRow& row, SweepDetail detail, const std::string& region) {
+  switch (detail) {
+    case SweepDetail::kTotals:
+      return row.sector == "ALL";
+    case SweepDetail::kSectors:
+      return row.sector == "ALL" || row.region == region;
+    case SweepDetail::kAll:
+      return true;
+  }
+  return true;
+}
+
+std::vector<SolvedPoint> SolvePoints(const SweepSpec& spec, const SweepPoints& points,
+                                     const PreparedModel& model, SweepDetail detail, int64_t first,
+                                     int64_t last) {
+  std::vector<SolvedPoint> solved(static_cast<size_t>(last - first));
+  std::vector<Scenario> scenarios;
+  std::vector<size_t> point_of;  // per scenario: index into solved
+  for (int64_t p = first; p < last; ++p) {
+    SolvedPoint& point = solved[static_cast<size_t>(p - first)];
+    point.values = points.Values(p);
+    try {
+      scenarios.push_back(PointScenario(spec, point.values, model.model()));
+      point_of.push_back(static_cast<size_t>(p - first));
+    } catch (const InputError& e) {
+      point.error = e.what();
+    }
+  }
+  try {
+    std::vector<ScenarioResult> results = SimulateBatch(model, scenarios, detail);
+    for (size_t s = 0; s < results.size(); ++s) solved[point_of[s]].result = std::move(results[s]);
+  } catch (const std::runtime_error&) {
+    // One point cannot be solved: solve them one by one to find it.
+    for (size_t s = 0; s < scenarios.size(); ++s) {
+      try {
+        solved[point_of[s]].result = Simulate(model, scenarios[s], detail);
+      } catch (const ModelError& e) {
+        solved[point_of[s]].error = e.what();
+      } catch (const InputError& e) {
+        solved[point_of[s]].error = e.what();
+      }
+    }
+  }
+  return solved;
+}
+
 int64_t ValidateSweep(const SweepSpec& spec, const std::string& model_folder, ModelCache* cache,
                       int64_t max_points) {
   const PreparedModel& model = cache->Get(SweepModelFolder(spec, model_folder));
@@ -302,7 +298,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   linear_inputs.scenario_of = [&](const std::vector<std::string>& values) {
     return PointScenario(spec, values, model.model());
   };
-  linear_inputs.keep = [&](const ResultRow& row) { return Keep(row, ctx.detail, ctx.region); };
+  linear_inputs.keep = [&](const ResultRow& row) { return KeepRow(row, ctx.detail, ctx.region); };
   const std::unique_ptr<LinearSweep> linear = LinearSweep::Make(linear_inputs, &report.general_why);
   ctx.linear = linear.get();
   report.linear = linear != nullptr;

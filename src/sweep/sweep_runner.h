@@ -8,6 +8,7 @@
 
 #include "results/result_table.h"
 #include "run/runner.h"
+#include "sweep/points.h"
 #include "sweep/sweep_spec.h"
 
 namespace spillover {
@@ -43,6 +44,26 @@ struct SweepReport {
 // Points are taken in blocks of this many; the blocks are the unit of work, of sharding
 // and of checkpoints, so results do not depend on the thread or shard count.
 constexpr int64_t kSweepBlock = 64;
+
+// The scenario of one point: the base with every parameter set to its value there.
+Scenario PointScenario(const SweepSpec& spec, const std::vector<std::string>& values,
+                       const Model& model);
+
+// Whether a result row is kept at this level of detail; `region` is the model's region.
+bool KeepRow(const ResultRow& row, SweepDetail detail, const std::string& region);
+
+// A point of a sweep: its parameter values (YAML text) and its result, or why it failed.
+struct SolvedPoint {
+  std::vector<std::string> values;
+  ScenarioResult result;
+  std::string error;  // empty when solved
+};
+
+// Builds and solves points [first, last) as one batch. A point whose scenario is refused
+// or cannot be solved carries the message; the others are solved all the same.
+std::vector<SolvedPoint> SolvePoints(const SweepSpec& spec, const SweepPoints& points,
+                                     const PreparedModel& model, SweepDetail detail, int64_t first,
+                                     int64_t last);
 
 // Builds the scenario of each of the first `max_points` points against the model, so
 // that `spillover validate` catches a parameter path or value the scenario rejects.
