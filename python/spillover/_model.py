@@ -421,7 +421,7 @@ class Model:
 
     # -- pymrio
     @classmethod
-    def from_pymrio(cls, io_system, name=None, unit=None, year=0, currency="",
+    def from_pymrio(cls, io_system, name=None, unit=None, year=None, currency="",
                     value_added=None):
         """A model from a pymrio IOSystem (or any object with pymrio's Z, Y and x). See
         ``spillover.pymrio_bridge.from_pymrio``."""

@@ -81,7 +81,7 @@ def _regions_and_codes(pairs, key):
     return regions, first
 
 
-def from_pymrio(model_class, io_system, name=None, unit=None, year=0, currency="",
+def from_pymrio(model_class, io_system, name=None, unit=None, year=None, currency="",
                 value_added=None):
     """A ``spillover.Model`` from a pymrio IOSystem, or any object with its shape.
 
@@ -93,7 +93,12 @@ def from_pymrio(model_class, io_system, name=None, unit=None, year=0, currency="
     Every region is endogenous; exports are zero unless a category's name says "export".
     Labels are checked: a wrong index raises ``spillover.InputError`` naming the attribute.
     Flows are in ``unit`` (default: pymrio's ``unit`` of Z, else "unit").
+    The table's year is ``year``, else pymrio's ``io_system.year``; one of them is required.
     """
+    if year is None:
+        year = getattr(io_system, "year", None)
+    if year is None:
+        raise _error("year", "unknown: the system has no year; give year=YYYY (1900 to 2200)")
     Z, Y = _frame(io_system, "Z"), _frame(io_system, "Y")
     if Z is None or Y is None:
         raise _error("Z" if Z is None else "Y",
@@ -145,7 +150,7 @@ def from_pymrio(model_class, io_system, name=None, unit=None, year=0, currency="
         unit = str(u.iloc[0, 0]) if isinstance(u, pd.DataFrame) and u.size else "unit"
     data = {
         "name": name or str(getattr(io_system, "name", None) or "pymrio system"),
-        "description": "imported from pymrio", "year": int(year or 0),
+        "description": "imported from pymrio", "year": int(year),
         "currency": currency or unit.split()[0], "unit": unit, "unit_scale": 1.0,
         "regions": regions, "sectors": sectors, "final_demand": categories,
         "final_demand_kinds": [_kind(c, _FINAL_DEMAND_KINDS) for c in categories],

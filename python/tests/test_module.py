@@ -258,7 +258,7 @@ def hand_made_pymrio():
 
 def test_from_pymrio_matches_leontief_by_hand():
     io_system = hand_made_pymrio()
-    m = spillover.Model.from_pymrio(io_system, unit="EUR million")
+    m = spillover.Model.from_pymrio(io_system, unit="EUR million", year=2011)
     z = io_system.Z.to_numpy()
     x = z.sum(axis=1) + io_system.Y.to_numpy().sum(axis=1)
     np.testing.assert_allclose(m.x.to_numpy(), x, rtol=1e-14)
@@ -272,7 +272,7 @@ def test_from_pymrio_matches_leontief_by_hand():
 
 def test_pymrio_round_trip():
     m = spillover.Model()
-    back = spillover.Model.from_pymrio(m.to_pymrio(), unit=m.unit)
+    back = spillover.Model.from_pymrio(m.to_pymrio(), unit=m.unit, year=m.year)
     for name in ["Z", "Y", "A"]:
         np.testing.assert_array_equal(getattr(back, name).to_numpy(),
                                       getattr(m, name).to_numpy())
@@ -296,6 +296,6 @@ def test_from_pymrio_wrong_labels_give_a_clear_error(breakage, key):
         io_system.Z.columns = io_system.Z.index
         io_system.Y.index = io_system.Z.index
     with pytest.raises(spillover.InputError) as e:
-        spillover.Model.from_pymrio(io_system)
+        spillover.Model.from_pymrio(io_system, year=2011)
     assert e.value.key == key
     assert str(e.value).startswith("from_pymrio: " + key + ": ")
