@@ -57,7 +57,10 @@ FileParameters ReadFileParameters(const std::string& folder) {
   if (const YamlNode* name = root.Find("name")) params.name = ReadString(path, *name, "name");
   const YamlNode& files = RequireKey(path, root, "", "files");
   if (!files.IsMap()) throw InputError(LocationOf(path, files, "files"), "expected a mapping");
-  for (const auto& [key, entry] : files.entries) {
+  for (const auto& key_and_entry : files.entries) {
+    // Named references, not a structured binding: C++17 lets no lambda capture a binding.
+    const auto& key = key_and_entry.first;
+    const auto& entry = key_and_entry.second;
     const std::string k = "files." + key.scalar;
     FileEntry f;
     const std::string name = ReadString(path, RequireKey(path, entry, k, "name"), k + ".name");
