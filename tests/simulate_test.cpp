@@ -7,7 +7,6 @@
 #include <Eigen/LU>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 
 #include "io/model_io.h"
 #include "test_util.h"
@@ -367,9 +366,11 @@ TEST(SimulateNoImports, MissingImportFileEqualsAZeroFile) {
       << "code,name,AGR,MFG\nAGR,Agriculture,0,0\nMFG,Manufacturing,0,0\n";
   fs::remove(none / "Zm.csv");
   std::ifstream in(none / "model.yaml");
-  const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::ofstream(none / "model.yaml")
-      << std::regex_replace(yaml, std::regex("  imports_intermediate: Zm.csv\n"), "");
+  std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string line = "  imports_intermediate: Zm.csv\n";
+  const std::size_t at = yaml.find(line);
+  ASSERT_NE(at, std::string::npos) << "the example model.yaml has no imports_intermediate line";
+  std::ofstream(none / "model.yaml") << yaml.erase(at, line.size());
 
   const PreparedModel with_zeros(LoadModel(zero.string()));
   const PreparedModel without(LoadModel(none.string()));
