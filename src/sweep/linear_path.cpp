@@ -7,21 +7,11 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "io/csv.h"
+#include "io/model_write.h"
 #include "shocks/translate.h"
 
 namespace spillover {
 namespace {
-
-// FormatNumber's text (shortest round trip, "0" for zero) appended without a temporary.
-void AppendNumber(std::string* out, double value) {
-  if (value == 0.0) {
-    out->push_back('0');
-    return;
-  }
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out->append(buffer, result.ptr);
-}
 
 bool ParseValue(const std::string& text, double* value) {
   const char* begin = text.data();
