@@ -33,6 +33,20 @@ TEST(Compare, DifferenceIsChangeMinusBaselineChange) {
   EXPECT_TRUE(std::isnan(c.DifferencePctPoints(c.result(1).rows[1])));
 }
 
+TEST(Compare, NegativeBaselinesUseTheSameConventionAsRun) {
+  // A trade balance of -100 in both runs: -120 is -20%, -90 is +10% (change / |baseline|),
+  // so the second scenario is 30 percentage points better.
+  ScenarioRun a = Made("a", 100.0), b = Made("b", 100.0);
+  a.result.rows.push_back(ResultRow{"R", "ALL", "trade_balance", "KZT billion", -100.0, -120.0});
+  b.result.rows.push_back(ResultRow{"R", "ALL", "trade_balance", "KZT billion", -100.0, -90.0});
+  const Comparison c({a, b}, "");
+  const ResultRow& row = c.result(1).rows.back();
+  EXPECT_DOUBLE_EQ(30.0, c.DifferencePctPoints(row));
+  const std::string csv = FormatCompareCsv(c);
+  EXPECT_NE(csv.find(",-100,-90,10,10,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",-100,-120,-20,-20,"), std::string::npos) << csv;
+}
+
 TEST(Compare, BaselineByNameAndUnknownNameSuggests) {
   const Comparison c({Made("first", 90.0), Made("second", 97.0)}, "second");
   EXPECT_EQ(1u, c.baseline());

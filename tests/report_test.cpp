@@ -49,6 +49,34 @@ TEST(Report, TableShowsHeadlineAndHardestHitSectors) {
   EXPECT_NE(table.find("AGR"), std::string::npos);
 }
 
+// docs/scenarios.md, "Output variables": pct_change = 100 · change / |baseline|, so its sign
+// is the sign of the change. A negative value added of -200 that becomes -250 fell by 50,
+// i.e. -25%; the plain ratio change / baseline would say +25%.
+ScenarioResult NegativeBaseline() {
+  ScenarioResult r;
+  r.scenario = "neg";
+  r.model_name = "m";
+  r.money_unit = "USD million";
+  r.rows.push_back(ResultRow{"R1", "ALL", "gdp", "USD million", 100.0, 100.0});
+  r.rows.push_back(ResultRow{"R1", "ALL", "gva", "USD million", -200.0, -250.0});
+  r.rows.push_back(ResultRow{"R1", "ALL", "net_product_taxes", "USD million", -40.0, -30.0});
+  return r;
+}
+
+TEST(Report, NegativeBaselinesDivideByTheirSizeInEveryFormat) {
+  const ResultRow& gva = NegativeBaseline().rows[1];
+  EXPECT_DOUBLE_EQ(-25.0, gva.PercentChange());
+  EXPECT_DOUBLE_EQ(25.0, NegativeBaseline().rows[2].PercentChange());  // -40 -> -30: +10
+  const std::string csv = FormatCsv({NegativeBaseline()});
+  EXPECT_NE(csv.find("neg,R1,ALL,,gva,USD million,-200,-250,-50,-25\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",-40,-30,10,25\n"), std::string::npos) << csv;
+  const std::string json = FormatJson({NegativeBaseline()});
+  EXPECT_NE(json.find("\"change\": -50, \"pct_change\": -25}"), std::string::npos) << json;
+  const std::string table = FormatTable(NegativeBaseline());
+  EXPECT_NE(table.find("-25.00%"), std::string::npos) << table;
+  EXPECT_NE(table.find("+25.00%"), std::string::npos) << table;
+}
+
 TEST(Report, FormatNamesRoundTrip) {
   OutputFormat f;
   ASSERT_TRUE(FromString("json", &f));

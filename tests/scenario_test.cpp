@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "io/model_io.h"
+#include "report/compare.h"
 #include "scenario/keys.h"
 #include "test_util.h"
 
@@ -148,6 +149,18 @@ TEST_F(ScenarioTest, ReportCurrencyNeedsARate) {
   const Scenario g =
       Build("name: t\ncurrency: GBP\nexchange_rate: 1.3\nscale: billion\nshocks: {}\n");
   EXPECT_EQ("GBP billion", g.report_unit);
+}
+
+TEST_F(ScenarioTest, TrillionIsAScaleWord) {
+  // 1 trillion = 10^12 = 10^6 million: the model is in USD million.
+  const Scenario t = Build("name: t\ncurrency: USD\nscale: trillion\nshocks: {}\n");
+  EXPECT_EQ("USD trillion", t.report_unit);
+  EXPECT_DOUBLE_EQ(1e12, t.report_scale);
+  const Scenario a = Build(
+      "name: t\nshocks: {a: {type: final_demand, mode: absolute, change: 2, unit: USD "
+      "trillion}}\n");
+  EXPECT_DOUBLE_EQ(2e6, a.shocks[0].change);
+  EXPECT_EQ("tn USD", ShortMoneyUnit("USD trillion"));
 }
 
 TEST_F(ScenarioTest, OverridesAreValidatedLikeTheFile) {

@@ -9,6 +9,7 @@ double ScaleWordValue(const std::string& word) {
   if (word == "thousand") return 1e3;
   if (word == "million") return 1e6;
   if (word == "billion") return 1e9;
+  if (word == "trillion") return 1e12;
   return 0.0;
 }
 
@@ -23,7 +24,7 @@ double MoneyUnitToModel(const std::string& unit_text, const Model& model,
   const std::string expected =
       "expected `model`, `" + model.unit + "`, or a currency code (" + model.currency +
       (scenario_currency != model.currency ? ", " + scenario_currency : "") +
-      ") with an optional scale: one, thousand, million, billion";
+      ") with an optional scale: one, thousand, million, billion, trillion";
   if (!extra.empty() || scale == 0.0) {
     throw InputError(where, "cannot read the unit '" + unit_text + "'; " + expected);
   }

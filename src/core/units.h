@@ -8,7 +8,7 @@
 
 namespace spillover {
 
-// "one" 1, "thousand" 1e3, "million" 1e6, "billion" 1e9; 0 for anything else.
+// "one" 1, "thousand" 1e3, "million" 1e6, "billion" 1e9, "trillion" 1e12; 0 for anything else.
 double ScaleWordValue(const std::string& word);
 
 // Factor that turns an amount in `unit_text` into the model's unit. `unit_text` is

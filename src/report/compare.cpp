@@ -101,6 +101,7 @@ std::string ShortMoneyUnit(const std::string& unit) {
   const std::string currency = unit.substr(0, space), scale = unit.substr(space + 1);
   if (scale == "billion") return "bn " + currency;
   if (scale == "million") return "mn " + currency;
+  if (scale == "trillion") return "tn " + currency;
   return unit;
 }
 

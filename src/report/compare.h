@@ -42,7 +42,8 @@ class Comparison {
 // How a difference reads against the baseline's change, e.g. "saves 1,468 bn KZT (29% of
 // the loss)" when the baseline loses and the scenario loses less.
 std::string DifferenceReading(double baseline_change, double difference, const std::string& unit);
-// "KZT billion" -> "bn KZT", "USD million" -> "mn USD"; other units unchanged.
+// "KZT billion" -> "bn KZT", "USD million" -> "mn USD", "KZT trillion" -> "tn KZT"; other units
+// unchanged.
 std::string ShortMoneyUnit(const std::string& unit);
 
 // Side by side: headline, partners, routes and the sectors with the largest changes; each

@@ -143,7 +143,7 @@ const std::vector<KeySpec>& ScenarioKeys() {
        0,
        "model",
        false,
-       {"model", "one", "thousand", "million", "billion"},
+       {"model", "one", "thousand", "million", "billion", "trillion"},
        {},
        "Scale of the reported money values; `model` keeps the model's unit (or millions when "
        "the currency differs)."},

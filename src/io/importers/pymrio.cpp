@@ -187,6 +187,7 @@ void ParseMoneyUnit(const std::string& unit, std::string* currency, double* scal
     if (lower == "m" || lower == "mill" || lower == "million" || lower == "mio") *scale = 1e6;
     if (lower == "thousand" || lower == "k") *scale = 1e3;
     if (lower == "billion" || lower == "bn") *scale = 1e9;
+    if (lower == "trillion" || lower == "tn") *scale = 1e12;
     word.clear();
   };
   for (const char c : unit) {
