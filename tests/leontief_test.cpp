@@ -187,6 +187,67 @@ TEST(Multipliers, TypeTwoEqualsClosedInverse) {
   }
 }
 
+TEST(Multipliers, IncomeMultipliersMatchTextbookTypeOne) {
+  // Miller & Blair ch. 6, household income multipliers on the table 2.3 economy, whose
+  // labour-input (household) row is a_h = (0.30, 0.25) (compensation 300, 500 over output
+  // 1000, 2000; section 2.5). With L = (1/0.7575)[0.95 0.25; 0.2 0.85] (eq. 2.13), by hand:
+  // simple income multiplier a_h' L = (0.335, 0.2875) / 0.7575 = (0.4422, 0.3795), and the
+  // type I income multiplier divides by a_h,j: (1.1167, 1.15) / 0.7575 = (1.4741, 1.5182).
+  const Model model = LoadModel(testing::ExampleModel()).model;
+  const Coefficients c = ComputeCoefficients(model);
+  const LeontiefSolver solver(c.technical);
+  const Multipliers m = ComputeMultipliers(model, c, solver);
+  ASSERT_TRUE(m.has_compensation);
+  EXPECT_TRUE(RelNear(0.335 / 0.7575, m.compensation_type1(0), 1e-12));
+  EXPECT_TRUE(RelNear(0.2875 / 0.7575, m.compensation_type1(1), 1e-12));
+  EXPECT_TRUE(RelNear(0.335 / 0.30 / 0.7575, m.income_type1(0), 1e-12));
+  EXPECT_TRUE(RelNear(1.15 / 0.7575, m.income_type1(1), 1e-12));
+  EXPECT_TRUE(RelNear(1.4741, m.income_type1(0), 0.0, 5e-5));
+  EXPECT_TRUE(RelNear(1.5182, m.income_type1(1), 0.0, 5e-5));
+}
+
+TEST(Multipliers, TypeTwoIncomeIsRowNPlusOneOfTheClosedInverse) {
+  // Type II: compensation per unit of final demand is row n+1 of the closed inverse
+  // L-bar (built by hand here, as in TypeTwoEqualsClosedInverse); divided by a_h,j it is
+  // the type II income multiplier. The ratio type II / type I is the same for every sector
+  // and equals L-bar(n+1, n+1), the household consumption multiplier ("The relationship
+  // between type I and type II income multipliers in an input-output model",
+  // econbiz.de/Record/10010776070).
+  const Model model = LoadModel(testing::ExampleModel()).model;
+  const Coefficients c = ComputeCoefficients(model);
+  const LeontiefSolver solver(c.technical);
+  const Multipliers m = ComputeMultipliers(model, c, solver);
+  ASSERT_TRUE(m.has_type2) << m.type2_note;
+  Matrix closed(3, 3);
+  closed << 0.15, 0.25, 200.0 / 800, 0.20, 0.05, 1000.0 / 800, 0.3, 0.25, 0.0;
+  const Matrix l_bar = (Matrix::Identity(3, 3) - closed).inverse();
+  const double a_h[] = {0.30, 0.25};
+  for (Index j = 0; j < 2; ++j) {
+    EXPECT_TRUE(RelNear(l_bar(2, j), m.compensation_type2(j), 1e-12));
+    EXPECT_TRUE(RelNear(l_bar(2, j) / a_h[j], m.income_type2(j), 1e-12));
+    EXPECT_TRUE(RelNear(l_bar(2, 2), m.income_type2(j) / m.income_type1(j), 1e-12));
+  }
+}
+
+TEST(Multipliers, HouseholdOnlyModelKeepsTypeOneAndExplainsTypeTwo) {
+  // Table 2.3 with households as the only final demand and compensation as the only value
+  // added: the closed model has column sums of exactly 1, so (I - A-bar) is singular.
+  const Model model = LoadModel(testing::SourceDir() + "/tests/data/households_only").model;
+  const Coefficients c = ComputeCoefficients(model);
+  const LeontiefSolver solver(c.technical);
+  const Multipliers m = ComputeMultipliers(model, c, solver);
+  EXPECT_FALSE(m.has_type2);
+  EXPECT_NE(m.type2_note.find("closed for households"), std::string::npos) << m.type2_note;
+  EXPECT_NE(m.type2_note.find("type I is unaffected"), std::string::npos) << m.type2_note;
+  // Type I as in OutputMultipliersMatchTextbook; all value added is compensation, so the
+  // compensation per unit of final demand is 1 and the income multiplier is 1 / a_h,j.
+  EXPECT_TRUE(RelNear(1.15 / 0.7575, m.output_type1(0), 1e-12));
+  EXPECT_TRUE(RelNear(1.10 / 0.7575, m.output_type1(1), 1e-12));
+  EXPECT_TRUE(RelNear(1.0, m.compensation_type1(0), 1e-12));
+  EXPECT_TRUE(RelNear(1.0 / 0.65, m.income_type1(0), 1e-12));
+  EXPECT_TRUE(RelNear(1.0 / 0.70, m.income_type1(1), 1e-12));
+}
+
 TEST(Linkages, RasmussenIndicesAverageOneAndMatchDefinition) {
   const LeontiefSolver solver(TextbookA());
   Coefficients c;

@@ -286,7 +286,7 @@ struct LinkagesOptions {
 struct Analysis {
   std::string csv;
   std::string text;
-  std::string json = "";  // comparisons only
+  std::string json = "";  // comparisons and multipliers only
   Table table() const { return Table::FromCsv(csv); }
 };
 

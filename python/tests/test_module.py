@@ -198,6 +198,27 @@ def test_analyses_equal_the_cli_csv():
         pd.testing.assert_frame_equal(ours, theirs, check_exact=True)
 
 
+def test_income_multipliers_in_python_csv_and_json_agree():
+    # Type I and II income multipliers (ratios) reach Python through the CSV; the JSON of
+    # `spillover multipliers --format json` holds the same doubles.
+    frame = spillover.Model().multipliers()
+    income = frame[frame.measure == "income_multiplier"].set_index(["sector", "type"]).value
+    doc = json.loads(cli("multipliers", "--format", "json").stdout)
+    assert doc["type2"] is True
+    checked = 0
+    for s in doc["sectors"]:
+        for t, key in (("I", "income_multiplier_type1"), ("II", "income_multiplier_type2")):
+            if s[key] is None:
+                assert (str(s["sector"]), t) not in income.index
+                continue
+            assert income[(str(s["sector"]), t)] == s[key]
+            checked += 1
+    assert checked > 100
+    # Type II exceeds type I: the induced household spending adds income.
+    both = income.unstack()
+    assert (both["II"] > both["I"]).all()
+
+
 def test_sweep_equals_cli_sweep(tmp_path):
     spec = os.path.join(ROOT, "scenarios", "sweep-demand-x-supply.yaml")
     m = spillover.Model(_core.Sweep.from_file(spec).model_folder)
@@ -215,6 +236,24 @@ def test_sweep_equals_cli_sweep(tmp_path):
     for c in ["region", "sector", "variable", "unit"]:
         assert ours[c].astype(str).tolist() == theirs[c].tolist(), c
     assert (ours.error == "").all()
+
+
+def test_negative_baselines_divide_by_their_size(tmp_path):
+    # docs/scenarios.md: pct_change = 100 * change / |baseline| in every output. The example
+    # model with inventories-like negative government use of AGR (-200; the AGR row sum and
+    # so the balance unchanged): a 10% cut of that use moves it from -200 to -180, +10%.
+    import shutil
+    folder = tmp_path / "neg"
+    shutil.copytree(os.path.join(ROOT, "model", "example-2sector"), folder)
+    (folder / "Y.csv").write_text("code,name,HH,GOV,EXP\nAGR,Agriculture,400,-200,150\n"
+                                  "MFG,Manufacturing,1300,0,400\n")
+    scenario = tmp_path / "neg.yaml"
+    scenario.write_text("name: neg\nmodel: neg\nshocks:\n  gov: {type: final_demand, "
+                        "categories: [GOV], change: -0.1}\n")
+    t = spillover.Model(str(folder)).run(str(scenario)).table
+    row = t[(t.variable == "final_use_domestic") & (t.sector == "GOV")].iloc[0]
+    assert (row["baseline"], row["value"], row["pct_change"]) == (-200, -180, 10)
+    assert_same_table(t, read_cli_csv(cli("run", str(scenario), "--format", "csv").stdout))
 
 
 def test_ctrl_c_stops_a_long_sweep(tmp_path):

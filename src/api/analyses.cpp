@@ -71,7 +71,8 @@ Analysis Model::Multipliers() const {
       ComputeMultipliers(model, impl_->coefficients(), impl_->solver());
   const spillover::Linkages linkages = ComputeLinkages(impl_->coefficients(), impl_->solver());
   return Analysis{FormatMultipliersCsv(model, multipliers, linkages),
-                  FormatMultipliersTable(model, multipliers, linkages)};
+                  FormatMultipliersTable(model, multipliers, linkages),
+                  FormatMultipliersJson(model, multipliers, linkages)};
 }
 
 Analysis Model::Extraction(const ExtractionOptions& o) const {

@@ -15,18 +15,19 @@ int MultipliersCommand(const Args& args) {
                                                     po::value<std::string>()->default_value(""),
                                                     "model folder (default: the shipped model)")(
       "format,f", po::value<std::string>()->default_value("table"),
-      "what goes to standard output: table or csv")(
+      "what goes to standard output: table, csv or json")(
       "out,o", po::value<std::string>()->default_value(""),
       "also write multipliers.csv (tidy) into this directory");
   po::variables_map vm;
   const std::string usage =
       "Usage: spillover multipliers [OPTIONS]\n"
-      "Type I and II output, value-added, import and satellite multipliers, and backward\n"
+      "Type I and II output, value-added, import, compensation and satellite multipliers,\n"
+      "type I and II income multipliers (ratios to the direct compensation), and backward\n"
       "and forward linkages (Rasmussen indices, key sectors), per sector.";
   if (!ParseOptions(args, options, nullptr, usage, &vm)) return 0;
   const std::string format = vm["format"].as<std::string>();
-  if (format != "table" && format != "csv") {
-    throw InputError("--format '" + format + "' is not one of table, csv");
+  if (format != "table" && format != "csv" && format != "json") {
+    throw InputError("--format '" + format + "' is not one of table, csv, json");
   }
   const api::Analysis multipliers = api::Model::Load(vm["model"].as<std::string>()).Multipliers();
   const std::string& csv = multipliers.csv;
@@ -37,7 +38,7 @@ int MultipliersCommand(const Args& args) {
     files.Add(out_dir + "/multipliers.csv", csv);
     files.Commit();
   }
-  std::cout << (format == "csv" ? csv : multipliers.text);
+  std::cout << (format == "csv" ? csv : format == "json" ? multipliers.json : multipliers.text);
   return 0;
 }
 

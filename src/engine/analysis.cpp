@@ -1,6 +1,7 @@
 #include "engine/analysis.h"
 
 #include <Eigen/LU>
+#include <limits>
 
 #include "core/error.h"
 
@@ -77,48 +78,79 @@ Multipliers ComputeMultipliers(const Model& model, const Coefficients& coefficie
   const Index n = model.sector_count();
   Multipliers m;
   const Vector import_coefficients = coefficients.ImportsPerUnit();
-  Matrix costs(n, 3 + coefficients.satellites.rows());
-  costs.col(0).setOnes();
-  costs.col(1) = coefficients.gross_value_added;
-  costs.col(2) = import_coefficients;
-  if (coefficients.satellites.rows() > 0) {
-    costs.rightCols(coefficients.satellites.rows()) = coefficients.satellites.transpose();
-  }
-  // Multipliers are c' L, one transposed solve for all of them (eq. 6.1, 6.7, 6.15).
-  const Matrix type1 = solver.SolveTransposedMany(costs);
-  m.output_type1 = type1.col(0);
-  m.value_added_type1 = type1.col(1);
-  m.imports_type1 = type1.col(2);
-  m.satellites_type1 = type1.rightCols(coefficients.satellites.rows()).transpose();
-
-  const double compensation = model.TotalCompensation();
-  const Vector consumption = model.HouseholdConsumption();
-  if (model.CategoriesOfKind(FinalDemandKind::kHouseholds).empty() ||
-      model.ValueAddedOfKind(ValueAddedKind::kCompensation).empty() || !(compensation > 0.0)) {
-    m.type2_note =
-        "type II needs a final-demand category of kind 'households' and a value-added "
-        "component of kind 'compensation' with a positive total";
-    return m;
-  }
   Vector compensation_per_output = Vector::Zero(n);
   for (Index k : model.ValueAddedOfKind(ValueAddedKind::kCompensation)) {
     compensation_per_output += model.primary_inputs.row(k).head(n).transpose();
   }
   compensation_per_output =
       compensation_per_output.cwiseProduct(SafeReciprocal(coefficients.output));
+  const Index fixed = 4;  // output, GVA, imports, compensation; then the satellites
+  Matrix costs(n, fixed + coefficients.satellites.rows());
+  costs.col(0).setOnes();
+  costs.col(1) = coefficients.gross_value_added;
+  costs.col(2) = import_coefficients;
+  costs.col(3) = compensation_per_output;
+  if (coefficients.satellites.rows() > 0) {
+    costs.rightCols(coefficients.satellites.rows()) = coefficients.satellites.transpose();
+  }
+  // Ratio to the direct effect; NaN where the sector pays no compensation.
+  const auto ratio = [&](const Vector& total) {
+    Vector r(n);
+    for (Index j = 0; j < n; ++j) {
+      r(j) = compensation_per_output(j) != 0.0 ? total(j) / compensation_per_output(j)
+                                               : std::numeric_limits<double>::quiet_NaN();
+    }
+    return r;
+  };
+  // Multipliers are c' L, one transposed solve for all of them (eq. 6.1, 6.7, 6.15).
+  const Matrix type1 = solver.SolveTransposedMany(costs);
+  m.output_type1 = type1.col(0);
+  m.value_added_type1 = type1.col(1);
+  m.imports_type1 = type1.col(2);
+  m.satellites_type1 = type1.rightCols(coefficients.satellites.rows()).transpose();
+  m.has_compensation = !model.ValueAddedOfKind(ValueAddedKind::kCompensation).empty();
+  m.compensation_direct = compensation_per_output;
+  m.compensation_type1 = type1.col(3);
+  m.income_type1 = ratio(m.compensation_type1);
+
+  const double compensation = model.TotalCompensation();
+  const Vector consumption = model.HouseholdConsumption();
+  if (model.CategoriesOfKind(FinalDemandKind::kHouseholds).empty() || !m.has_compensation ||
+      !(compensation > 0.0)) {
+    m.type2_note =
+        "type II needs a final-demand category of kind 'households' and a value-added "
+        "component of kind 'compensation' with a positive total";
+    return m;
+  }
   // Closed model (eq. 2.30): households become sector n+1.
   Matrix closed = Matrix::Zero(n + 1, n + 1);
   closed.topLeftCorner(n, n) = coefficients.technical;
   closed.block(0, n, n, 1) = consumption / compensation;
   closed.block(n, 0, 1, n) = compensation_per_output.transpose();
-  const LeontiefSolver closed_solver(closed);
   Matrix closed_costs = Matrix::Zero(n + 1, costs.cols());
   closed_costs.topRows(n) = costs;
-  // Type II output counts sector output only, not the household "output" (section 6.2.3).
-  const Matrix type2 = closed_solver.SolveTransposedMany(closed_costs).topRows(n);
+  Matrix type2;
+  try {
+    const LeontiefSolver closed_solver(closed);
+    std::vector<std::string> codes = model.SectorCodes();
+    codes.push_back("households");
+    CheckProductive(closed_solver, codes);
+    // Type II output counts sector output only, not the household "output" (section 6.2.3).
+    type2 = closed_solver.SolveTransposedMany(closed_costs).topRows(n);
+  } catch (const ModelError& e) {
+    m.type2_note =
+        "the model closed for households has no meaningful inverse: (I - A-bar) is singular "
+        "or not productive. This happens when households spend all the compensation they "
+        "earn on domestic products and nothing leaks from the income-spending loop (no "
+        "imports, saving, taxes or other value added); type I is unaffected. Detail: " +
+        std::string(e.what());
+    return m;
+  }
   m.output_type2 = type2.col(0);
   m.value_added_type2 = type2.col(1);
   m.imports_type2 = type2.col(2);
+  m.compensation_type2 = type2.col(3);
+  m.income_type2 = ratio(m.compensation_type2);
   m.satellites_type2 = type2.rightCols(coefficients.satellites.rows()).transpose();
   m.has_type2 = true;
   return m;

@@ -44,12 +44,27 @@ struct Multipliers {
   Vector imports_type2;
   Matrix satellites_type1;  // satellites × sectors
   Matrix satellites_type2;
+  // Household income (compensation of employees), ch. 6: compensation_type1 = a_h' L is
+  // the compensation paid per unit of final demand (the "simple household income
+  // multiplier"), compensation_type2 the same in the closed model (row n+1 of its inverse).
+  // The ratio multipliers divide by the direct effect a_h,j, the compensation per unit of
+  // the sector's own output: income_type1 = a_h' L e_j / a_h,j, income_type2 likewise.
+  // income_* is NaN for a sector that pays no compensation.
+  bool has_compensation = false;  // the model has a value-added component of that kind
+  Vector compensation_direct;     // a_h: compensation per unit of output
+  Vector compensation_type1;
+  Vector compensation_type2;
+  Vector income_type1;
+  Vector income_type2;
   bool has_type2 = false;
   std::string type2_note;  // why type II is missing, when it is
 };
 
 // Type II closes the model for households (section 2.5): a household row of compensation
 // per unit of output, and a household column of consumption per unit of compensation.
+// Type I never depends on the closed model: when (I − Ā) is singular or not productive
+// (households re-spend all their income at home and nothing leaks), only type II is
+// missing, and `type2_note` says why.
 Multipliers ComputeMultipliers(const Model& model, const Coefficients& coefficients,
                                const LeontiefSolver& solver);
 

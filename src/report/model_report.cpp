@@ -1,9 +1,12 @@
 #include "report/model_report.h"
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "core/text.h"
 #include "io/csv.h"
+#include "report/report.h"
 
 namespace spillover {
 namespace {
@@ -13,6 +16,9 @@ std::string CodeList(const std::vector<Entry>& entries) {
   for (const auto& e : entries) codes.push_back(e.code);
   return Join(codes, " ");
 }
+
+const char* const kIncomeRatioUnit = "ratio to the direct compensation";
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace
 
@@ -67,22 +73,37 @@ std::string FormatMultipliersTable(const Model& m, const Multipliers& mult, cons
   std::string out = "Multipliers per unit of final demand (" + m.unit + " per " + m.unit +
                     "); type II closes the model for households.\n";
   if (!mult.has_type2) out += "Type II not available: " + mult.type2_note + "\n";
+  const bool income = mult.has_compensation;
   out += PadRight("sector", 12) + PadLeft("output I", 10) + PadLeft("output II", 10) +
          PadLeft("GVA I", 9) + PadLeft("GVA II", 9) + PadLeft("import I", 10) +
-         PadLeft("import II", 10) + PadLeft("BL index", 10) + PadLeft("FL index", 10) + "  key\n";
+         PadLeft("import II", 10) +
+         (income ? PadLeft("income I", 10) + PadLeft("income II", 10) : std::string()) +
+         PadLeft("BL index", 10) + PadLeft("FL index", 10) + "  key\n";
+  const auto cell = [](bool available, double value) {
+    return available && std::isfinite(value) ? Fixed(value, 4) : "-";
+  };
   for (Index j = 0; j < m.sector_count(); ++j) {
-    const auto ii = [&](const Vector& v) { return mult.has_type2 ? Fixed(v(j), 4) : "-"; };
-    out += PadRight(m.sectors[static_cast<size_t>(j)].code, 12) +
-           PadLeft(Fixed(mult.output_type1(j), 4), 10) + PadLeft(ii(mult.output_type2), 10) +
-           PadLeft(Fixed(mult.value_added_type1(j), 4), 9) +
-           PadLeft(ii(mult.value_added_type2), 9) + PadLeft(Fixed(mult.imports_type1(j), 4), 10) +
-           PadLeft(ii(mult.imports_type2), 10) + PadLeft(Fixed(link.backward_index(j), 3), 10) +
-           PadLeft(Fixed(link.forward_index(j), 3), 10) +
-           (link.key_sector[static_cast<size_t>(j)] ? "  *" : "") + "\n";
+    // Type II vectors are empty when type II is missing: look only when it exists.
+    const auto ii = [&](const Vector& v) { return mult.has_type2 ? cell(true, v(j)) : "-"; };
+    out +=
+        PadRight(m.sectors[static_cast<size_t>(j)].code, 12) +
+        PadLeft(Fixed(mult.output_type1(j), 4), 10) + PadLeft(ii(mult.output_type2), 10) +
+        PadLeft(Fixed(mult.value_added_type1(j), 4), 9) + PadLeft(ii(mult.value_added_type2), 9) +
+        PadLeft(Fixed(mult.imports_type1(j), 4), 10) + PadLeft(ii(mult.imports_type2), 10) +
+        (income ? PadLeft(cell(true, mult.income_type1(j)), 10) + PadLeft(ii(mult.income_type2), 10)
+                : std::string()) +
+        PadLeft(Fixed(link.backward_index(j), 3), 10) +
+        PadLeft(Fixed(link.forward_index(j), 3), 10) +
+        (link.key_sector[static_cast<size_t>(j)] ? "  *" : "") + "\n";
   }
   out +=
       "BL/FL index: Rasmussen backward and forward linkage indices (mean = 1); * = key "
       "sector (both > 1).\n";
+  if (income) {
+    out +=
+        "income I/II: compensation of employees generated in the whole economy per unit of "
+        "the sector's own direct compensation (ratio; - where the sector pays none).\n";
+  }
   return out;
 }
 
@@ -96,13 +117,23 @@ std::string FormatMultipliersCsv(const Model& m, const Multipliers& mult, const 
                          const std::string& unit) {
       out += head + measure + "," + type + "," + FormatNumber(value) + "," + CsvField(unit) + "\n";
     };
+    // A sector that pays no compensation has no income ratio: the row is left out.
+    const auto income_row = [&](const std::string& type, double value) {
+      if (std::isfinite(value)) row("income_multiplier", type, value, kIncomeRatioUnit);
+    };
     row("output", "I", mult.output_type1(j), ratio);
     row("gva", "I", mult.value_added_type1(j), ratio);
     row("imports", "I", mult.imports_type1(j), ratio);
+    if (mult.has_compensation) {
+      row("compensation", "I", mult.compensation_type1(j), ratio);
+      income_row("I", mult.income_type1(j));
+    }
     if (mult.has_type2) {
       row("output", "II", mult.output_type2(j), ratio);
       row("gva", "II", mult.value_added_type2(j), ratio);
       row("imports", "II", mult.imports_type2(j), ratio);
+      row("compensation", "II", mult.compensation_type2(j), ratio);
+      income_row("II", mult.income_type2(j));
     }
     for (Index k = 0; k < mult.satellites_type1.rows(); ++k) {
       const std::string unit = m.satellite_units[static_cast<size_t>(k)] + " per " + m.unit;
@@ -118,6 +149,40 @@ std::string FormatMultipliersCsv(const Model& m, const Multipliers& mult, const 
     row("forward_index", "", link.forward_index(j), "index (mean = 1)");
     row("key_sector", "", link.key_sector[static_cast<size_t>(j)] ? 1.0 : 0.0, "flag");
   }
+  return out;
+}
+
+std::string FormatMultipliersJson(const Model& m, const Multipliers& mult, const Linkages& link) {
+  std::string out = "{\n  \"model\": " + JsonString(m.name) +
+                    ",\n  \"unit\": " + JsonString(m.unit + " per " + m.unit) +
+                    ",\n  \"income_multiplier_unit\": " + JsonString(kIncomeRatioUnit) +
+                    ",\n  \"type2\": " + (mult.has_type2 ? "true" : "false") +
+                    ",\n  \"type2_note\": " + JsonString(mult.type2_note) + ",\n  \"sectors\": [";
+  for (Index j = 0; j < m.sector_count(); ++j) {
+    const Entry& s = m.sectors[static_cast<size_t>(j)];
+    std::string fields;
+    const auto field = [&](const std::string& key, double value) {
+      fields += ", " + JsonString(key) + ": " + JsonNumber(value);
+    };
+    const auto pair = [&](const std::string& key, bool available, const Vector& one,
+                          const Vector& two) {
+      if (!available) return;
+      field(key + "_type1", one(j));
+      field(key + "_type2", mult.has_type2 ? two(j) : kNaN);
+    };
+    pair("output", true, mult.output_type1, mult.output_type2);
+    pair("gva", true, mult.value_added_type1, mult.value_added_type2);
+    pair("imports", true, mult.imports_type1, mult.imports_type2);
+    pair("compensation", mult.has_compensation, mult.compensation_type1, mult.compensation_type2);
+    pair("income_multiplier", mult.has_compensation, mult.income_type1, mult.income_type2);
+    field("backward_index", link.backward_index(j));
+    field("forward_index", link.forward_index(j));
+    out += std::string(j ? "," : "") + "\n    {\"sector\": " + JsonString(s.code) +
+           ", \"name\": " + JsonString(s.name) + fields +
+           ", \"key_sector\": " + (link.key_sector[static_cast<size_t>(j)] ? "true" : "false") +
+           "}";
+  }
+  out += "\n  ]\n}\n";
   return out;
 }
 

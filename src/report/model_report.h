@@ -12,12 +12,15 @@ namespace spillover {
 std::string FormatModelInfo(const Model& model);
 std::string FormatModelChecks(const LoadedModel& loaded);
 
-// A table per sector: type I and II output, value-added and import multipliers,
-// satellites, and the Rasmussen linkage indices with key sectors flagged.
+// A table per sector: type I and II output, value-added, import and income (compensation
+// ratio) multipliers, and the Rasmussen linkage indices with key sectors flagged.
 std::string FormatMultipliersTable(const Model& model, const Multipliers& multipliers,
                                    const Linkages& linkages);
 // Tidy CSV: sector,name,measure,type,value,unit.
 std::string FormatMultipliersCsv(const Model& model, const Multipliers& multipliers,
                                  const Linkages& linkages);
+// The same per sector as JSON (null where a figure does not exist), with the type II note.
+std::string FormatMultipliersJson(const Model& model, const Multipliers& multipliers,
+                                  const Linkages& linkages);
 
 }  // namespace spillover
