@@ -156,18 +156,26 @@ TEST(Prices, TextbookCostPush) {
   EXPECT_TRUE(RelNear(1.0 + 0.065 * 0.25 / 0.7575, p(1), 1e-12));
 }
 
-TEST(Multipliers, TypeTwoEqualsClosedInverse) {
-  const Model model = LoadModel(testing::ExampleModel()).model;
+Multipliers MultipliersOf(const std::string& folder) {
+  const Model model = LoadModel(folder).model;
   const Coefficients c = ComputeCoefficients(model);
   const LeontiefSolver solver(c.technical);
-  const Multipliers m = ComputeMultipliers(model, c, solver);
-  ASSERT_TRUE(m.has_type2) << m.type2_note;
-  // Independent reference: build the closed 3x3 matrix by hand and invert it.
-  // Households: compensation (300, 500) per output (1000, 2000); consumption (200, 1000)
-  // per total compensation 800.
+  return ComputeMultipliers(model, c, solver);
+}
+
+// Independent reference: the closed 3x3 matrix of the example model built by hand and
+// inverted. Households: compensation (300, 500) per output (1000, 2000); consumption
+// (200, 1000) per total compensation 800.
+Matrix ExampleClosedInverse() {
   Matrix closed(3, 3);
   closed << 0.15, 0.25, 200.0 / 800, 0.20, 0.05, 1000.0 / 800, 0.3, 0.25, 0.0;
-  const Matrix l_bar = (Matrix::Identity(3, 3) - closed).inverse();
+  return (Matrix::Identity(3, 3) - closed).inverse();
+}
+
+TEST(Multipliers, TypeTwoEqualsClosedInverse) {
+  const Multipliers m = MultipliersOf(testing::ExampleModel());
+  ASSERT_TRUE(m.has_type2) << m.type2_note;
+  const Matrix l_bar = ExampleClosedInverse();
   for (Index j = 0; j < 2; ++j) {
     EXPECT_TRUE(RelNear(l_bar(0, j) + l_bar(1, j), m.output_type2(j), 1e-12));
     EXPECT_GT(m.output_type2(j), m.output_type1(j));
@@ -193,10 +201,7 @@ TEST(Multipliers, IncomeMultipliersMatchTextbookTypeOne) {
   // 1000, 2000; section 2.5). With L = (1/0.7575)[0.95 0.25; 0.2 0.85] (eq. 2.13), by hand:
   // simple income multiplier a_h' L = (0.335, 0.2875) / 0.7575 = (0.4422, 0.3795), and the
   // type I income multiplier divides by a_h,j: (1.1167, 1.15) / 0.7575 = (1.4741, 1.5182).
-  const Model model = LoadModel(testing::ExampleModel()).model;
-  const Coefficients c = ComputeCoefficients(model);
-  const LeontiefSolver solver(c.technical);
-  const Multipliers m = ComputeMultipliers(model, c, solver);
+  const Multipliers m = MultipliersOf(testing::ExampleModel());
   ASSERT_TRUE(m.has_compensation);
   EXPECT_TRUE(RelNear(0.335 / 0.7575, m.compensation_type1(0), 1e-12));
   EXPECT_TRUE(RelNear(0.2875 / 0.7575, m.compensation_type1(1), 1e-12));
@@ -213,14 +218,9 @@ TEST(Multipliers, TypeTwoIncomeIsRowNPlusOneOfTheClosedInverse) {
   // and equals L-bar(n+1, n+1), the household consumption multiplier ("The relationship
   // between type I and type II income multipliers in an input-output model",
   // econbiz.de/Record/10010776070).
-  const Model model = LoadModel(testing::ExampleModel()).model;
-  const Coefficients c = ComputeCoefficients(model);
-  const LeontiefSolver solver(c.technical);
-  const Multipliers m = ComputeMultipliers(model, c, solver);
+  const Multipliers m = MultipliersOf(testing::ExampleModel());
   ASSERT_TRUE(m.has_type2) << m.type2_note;
-  Matrix closed(3, 3);
-  closed << 0.15, 0.25, 200.0 / 800, 0.20, 0.05, 1000.0 / 800, 0.3, 0.25, 0.0;
-  const Matrix l_bar = (Matrix::Identity(3, 3) - closed).inverse();
+  const Matrix l_bar = ExampleClosedInverse();
   const double a_h[] = {0.30, 0.25};
   for (Index j = 0; j < 2; ++j) {
     EXPECT_TRUE(RelNear(l_bar(2, j), m.compensation_type2(j), 1e-12));
@@ -232,10 +232,7 @@ TEST(Multipliers, TypeTwoIncomeIsRowNPlusOneOfTheClosedInverse) {
 TEST(Multipliers, HouseholdOnlyModelKeepsTypeOneAndExplainsTypeTwo) {
   // Table 2.3 with households as the only final demand and compensation as the only value
   // added: the closed model has column sums of exactly 1, so (I - A-bar) is singular.
-  const Model model = LoadModel(testing::SourceDir() + "/tests/data/households_only").model;
-  const Coefficients c = ComputeCoefficients(model);
-  const LeontiefSolver solver(c.technical);
-  const Multipliers m = ComputeMultipliers(model, c, solver);
+  const Multipliers m = MultipliersOf(testing::SourceDir() + "/tests/data/households_only");
   EXPECT_FALSE(m.has_type2);
   EXPECT_NE(m.type2_note.find("closed for households"), std::string::npos) << m.type2_note;
   EXPECT_NE(m.type2_note.find("type I is unaffected"), std::string::npos) << m.type2_note;
