@@ -233,16 +233,19 @@ def main():
     dva_gva = dot(mult_gva, md.e) / e_total
     dva_tax = dot(mult_tax, md.e) / e_total
     imp_content = dot(mult_imp, md.e) / e_total
-    dva = dva_gva + dva_tax
+    dva_with_taxes = dva_gva + dva_tax
     t_exp = md.tax_final["P6"]
-    dva_pp = (dva * e_total + t_exp) / (e_total + t_exp)
+    dva_pp = (dva_with_taxes * e_total + t_exp) / (e_total + t_exp)
     print("## 1. Domestic value added in exports (model, 2024)")
-    print(f"DVA share = (v_gva + v_tax)' L_d e / sum(e) = {dva:.4f} "
+    print(f"DVA share (standard: value added at basic prices, as Hummels-Ishii-Yi, "
+          f"Koopman-Wang-Wei, OECD TiVA) = v_gva' L_d e / sum(e) = {dva_gva:.4f}")
+    print(f"variant counting the net product taxes paid on inputs as domestic: "
+          f"(v_gva + v_tax)' L_d e / sum(e) = {dva_with_taxes:.4f} "
           f"(GVA {dva_gva:.4f} + net product taxes on inputs {dva_tax:.4f})")
     print(f"import content of exports m' L_d e / sum(e) = {imp_content:.4f}; "
-          f"DVA + import content = {dva + imp_content:.15f}")
-    print(f"with the net taxes on exports (export duty) counted as domestic value added, "
-          f"on exports at purchasers' prices: {dva_pp:.4f}")
+          f"DVA + taxes on inputs + import content = {dva_with_taxes + imp_content:.15f}")
+    print(f"variant counting the net taxes on inputs and on exports (export duty) as domestic "
+          f"value added, on exports at purchasers' prices: {dva_pp:.4f}")
     dec = {(r["year"], r["component"]): float(r["value"])
            for r in read_long(os.path.join(data, "adb-gvc", "kaz_export_va_decomposition.csv"))}
     for year in ("2021", "2022"):
@@ -262,11 +265,13 @@ def main():
         dom = mining["davax"] + mining["rex"] + mining["ref"]
         mining_codes = [c for c in ("05", "061", "062", "071", "072", "08", "09") if c in idx]
         e_min = sum(md.e[idx[c]] for c in mining_codes)
-        dva_min = sum((mult_gva[idx[c]] + mult_tax[idx[c]]) * md.e[idx[c]]
-                      for c in mining_codes) / e_min
+        dva_min = sum(mult_gva[idx[c]] * md.e[idx[c]] for c in mining_codes) / e_min
+        dva_min_tax = sum((mult_gva[idx[c]] + mult_tax[idx[c]]) * md.e[idx[c]]
+                          for c in mining_codes) / e_min
         print(f"ADB 2022 Mining sector: DVA share {dom / ex:.4f}, FVA share "
               f"{mining['fva'] / ex:.4f}; model mining products {', '.join(mining_codes)}: "
-              f"DVA share {dva_min:.4f} (exports {e_min:,.0f})")
+              f"DVA share {dva_min:.4f} (with taxes on inputs {dva_min_tax:.4f}; "
+              f"exports {e_min:,.0f})")
     print()
 
     # --- 2. multipliers
