@@ -8,6 +8,7 @@
 #include "analyse/extraction.h"
 #include "analyse/inoperability.h"
 #include "analyse/paths.h"
+#include "core/blas_threads.h"
 #include "core/text.h"
 #include "core/units.h"
 #include "engine/analysis.h"
@@ -66,6 +67,7 @@ Analysis Model::Compare(const std::vector<Result>& results, const std::string& b
 }
 
 Analysis Model::Multipliers() const {
+  const BlasThreadScope blas;
   const spillover::Model& model = impl_->model();
   const spillover::Multipliers multipliers =
       ComputeMultipliers(model, impl_->coefficients(), impl_->solver());
@@ -76,6 +78,7 @@ Analysis Model::Multipliers() const {
 }
 
 Analysis Model::Extraction(const ExtractionOptions& o) const {
+  const BlasThreadScope blas;
   const std::string& by = o.by;
   if (by != "sector" && by != "partner" && by != "partner-product") {
     throw InputError("--by '" + by + "' is not one of sector, partner, partner-product");
@@ -116,6 +119,7 @@ Analysis Model::Extraction(const ExtractionOptions& o) const {
 }
 
 Analysis Model::Paths(const PathsOptions& o) const {
+  const BlasThreadScope blas;
   const bool has_scenario = o.scenario != nullptr;
   if (has_scenario && !o.partner.empty()) {
     throw InputError("give a scenario file or --partner CODE, not both");
@@ -229,6 +233,7 @@ Analysis Model::Paths(const PathsOptions& o) const {
 }
 
 Analysis Model::Inoperability(const InoperabilityOptions& o) const {
+  const BlasThreadScope blas;
   if (o.sectors.empty()) throw InputError("--sector is required: the disrupted sector");
   if (!o.has_loss) throw InputError("--loss is required: the share lost, 0 to 1");
   const double loss = o.loss;
@@ -337,6 +342,7 @@ Analysis Model::Inoperability(const InoperabilityOptions& o) const {
 }
 
 Analysis Model::Linkages(const LinkagesOptions& o) const {
+  const BlasThreadScope blas;
   LinkageOrder order = LinkageOrder::kKey;
   if (!FromString(o.sort, &order)) {
     throw InputError("--sort '" + o.sort + "' is not one of key, backward, forward");

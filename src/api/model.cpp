@@ -3,6 +3,7 @@
 #include <fstream>
 #include <random>
 
+#include "core/blas_threads.h"
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/model_io.h"
@@ -17,6 +18,7 @@ namespace spillover::api {
 Model::Model() = default;
 
 Model Model::Load(const std::string& folder) {
+  const BlasThreadScope blas;
   Model model;
   model.impl_ = std::make_shared<const PreparedModel>(
       LoadModel(folder.empty() ? DefaultModelFolder() : folder));
@@ -82,6 +84,7 @@ struct TemporaryFolder {
 // and the numbers (written in shortest round-trip form) are read back exactly. Messages
 // name the matrix instead of the temporary file.
 Model Model::FromData(const ModelData& data) {
+  const BlasThreadScope blas;
   TemporaryFolder folder;
   const fs::path& dir = folder.path;
   auto expand = [&data](const std::vector<std::string>& codes) {
@@ -198,6 +201,7 @@ const Vector& Model::x() const { return impl_->coefficients().output; }
 Matrix Model::L() const { return impl_->solver().Inverse(); }
 
 Matrix Model::Solve(const Eigen::Ref<const Matrix>& demand) const {
+  const BlasThreadScope blas;
   CheckInputLength(demand.rows(), impl_->model().sector_count(), "final demand rows");
   return impl_->solver().SolveMany(demand);
 }
@@ -221,10 +225,12 @@ spillover::Scenario Build(const PreparedModel& prepared, const Scenario& scenari
 void Model::Check(const Scenario& scenario) const { Build(*impl_, scenario); }
 
 Result Model::Run(const Scenario& scenario) const {
+  const BlasThreadScope blas;
   return Result(std::make_shared<const ScenarioResult>(Simulate(*impl_, Build(*impl_, scenario))));
 }
 
 std::vector<Result> Model::RunMany(const std::vector<Scenario>& scenarios) const {
+  const BlasThreadScope blas;
   std::vector<spillover::Scenario> built;
   for (const auto& s : scenarios) built.push_back(Build(*impl_, s));
   std::vector<Result> results;

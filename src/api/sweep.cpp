@@ -10,16 +10,12 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/blas_threads.h"
 #include "io/yaml_read.h"
 #include "run/runner.h"
 #include "spillover/spillover.h"
 #include "sweep/points.h"
 #include "sweep/sweep_runner.h"
-
-#ifdef SPILLOVER_HAVE_OPENBLAS
-extern "C" void openblas_set_num_threads(int);
-extern "C" int openblas_get_num_threads(void);
-#endif
 
 namespace spillover::api {
 
@@ -119,34 +115,13 @@ void Append(Chunk&& chunk, std::unordered_map<std::string, int32_t>* codes, Swee
   table->failed += chunk.failed;
 }
 
-// One BLAS thread per worker for the length of a sweep: results must not depend on how
-// BLAS splits its work, and the workers already use the cores.
-class SingleThreadedBlas {
- public:
-  SingleThreadedBlas() {
-#ifdef SPILLOVER_HAVE_OPENBLAS
-    saved_ = openblas_get_num_threads();
-    openblas_set_num_threads(1);
-#endif
-  }
-  ~SingleThreadedBlas() {
-#ifdef SPILLOVER_HAVE_OPENBLAS
-    openblas_set_num_threads(saved_);
-#endif
-  }
-  SingleThreadedBlas(const SingleThreadedBlas&) = delete;
-  SingleThreadedBlas& operator=(const SingleThreadedBlas&) = delete;
-
- private:
-  int saved_ = 1;
-};
-
 void SweepToTable(const SweepSpec& spec, const PreparedModel& model, const SweepRun& run,
                   SweepTable* table) {
   const SweepPoints points(spec);
   // Check the first point now, so that a sweep that cannot work fails before it starts.
   PointScenario(spec, points.Values(0), model.model());
-  const SingleThreadedBlas blas;
+  // One BLAS thread per worker: the workers already use the cores.
+  const BlasThreadScope blas(1);
   const std::string region =
       model.model().regions.size() == 1 ? model.model().regions.front().code : "ALL";
   const SweepDetail detail = static_cast<SweepDetail>(run.detail);

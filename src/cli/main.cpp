@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "core/blas_threads.h"
 #include "core/error.h"
 
 namespace {
@@ -93,6 +94,8 @@ int main(int argc, char** argv) {
     std::cerr << kUsage;
     return static_cast<int>(spillover::ExitCode::kBadInput);
   }
+  // Results must not depend on the machine's BLAS thread count (core/blas_threads.h).
+  const spillover::BlasThreadScope blas;
   const int code = Dispatch(argv[1], spillover::cli::Args(argv + 2, argv + argc));
   return CheckStandardOutput(code);
 }

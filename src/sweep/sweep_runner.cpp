@@ -20,6 +20,7 @@
 #include <thread>
 #include <tuple>
 
+#include "core/blas_threads.h"
 #include "core/error.h"
 #include "core/limits.h"
 #include "core/text.h"
@@ -31,10 +32,6 @@
 #include "sweep/linear_path.h"
 #include "sweep/points.h"
 #include "sweep/sweep_state.h"
-
-#ifdef SPILLOVER_HAVE_OPENBLAS
-extern "C" void openblas_set_num_threads(int);
-#endif
 
 namespace spillover {
 namespace {
@@ -266,10 +263,8 @@ int64_t ValidateSweep(const SweepSpec& spec, const std::string& model_folder, Mo
 
 SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCache* cache) {
   const auto start = std::chrono::steady_clock::now();
-#ifdef SPILLOVER_HAVE_OPENBLAS
   // One BLAS thread per worker: results must not depend on how BLAS splits its work.
-  openblas_set_num_threads(1);
-#endif
+  const BlasThreadScope blas(1);
   const std::string folder = SweepModelFolder(spec, options.model_folder);
   const PreparedModel& model = cache->Get(folder);
   const SweepPoints points(spec);
