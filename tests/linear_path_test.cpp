@@ -89,7 +89,8 @@ TEST_F(LinearPathTest, RandomSweepsEqualTheGeneralPath) {
         "  method: monte_carlo\n  samples: 150\n  seed: " + std::to_string(seed) +
         "\n  parameters:\n"
         "    shocks.russian_demand.change: {distribution: uniform, low: -0.6, high: 0.3}\n"
-        "    shocks.households.change: {distribution: normal, mean: 0, sd: 0.1}\n");
+        "    shocks.households.change: {distribution: truncated_normal, mean: 0, sd: 0.1, low: -1, "
+        "high: 1}\n");
     const SweepReport report = Run(spec, "mc" + std::to_string(seed), false);
     EXPECT_TRUE(report.linear) << report.general_why;
     ExpectGeneralPathResults(spec, "mc" + std::to_string(seed));

@@ -177,6 +177,91 @@ TEST_F(ScenarioTest, OverridesAreValidatedLikeTheFile) {
   EXPECT_NE(ErrorOf(kBase, {"name.x=1"}).find("is not a mapping"), std::string::npos);
 }
 
+TEST_F(ScenarioTest, LargeRelativeValuesNeedAllowLarge) {
+  const std::string e = ErrorOf("name: t\nshocks: {a: {type: exports, change: 30}}\n");
+  EXPECT_NE(e.find("key 'shocks.a.change': value 30 means +3,000%; for +30% write 0.30"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("allow_large: true"), std::string::npos) << e;
+  // Every shock type that reads a fraction, and the other fractions of a shock.
+  for (const char* shock : {"{type: final_demand, change: 1.5}", "{type: import_price, change: 2}",
+                            "{type: capacity, change: 3}",
+                            "{type: import_supply, share: 0.1, substitute_premium: 2}"}) {
+    EXPECT_NE(ErrorOf(std::string("name: t\nshocks: {a: ") + shock + "}\n")
+                  .find("(more than doubling) is refused"),
+              std::string::npos)
+        << shock;
+  }
+  // --set goes through the same rule.
+  EXPECT_NE(ErrorOf(kBase, {"shocks.ru.change=20"}).find("value 20 means +2,000%"),
+            std::string::npos);
+  // Exactly +1 (doubling), an absolute amount and an allowed large change pass.
+  EXPECT_DOUBLE_EQ(1.0,
+                   Build("name: t\nshocks: {a: {type: exports, change: 1}}\n").shocks[0].change);
+  EXPECT_DOUBLE_EQ(30.0,
+                   Build("name: t\nshocks: {a: {type: exports, mode: absolute, change: 30}}\n")
+                       .shocks[0]
+                       .change);
+  EXPECT_DOUBLE_EQ(30.0,
+                   Build("name: t\nshocks: {a: {type: exports, change: 30, allow_large: true}}\n")
+                       .shocks[0]
+                       .change);
+}
+
+TEST_F(ScenarioTest, PathsThroughAMissingShockNameTheShocks) {
+  const std::string e = ErrorOf(kBase, {"shocks.r.duration_months=6"});
+  EXPECT_NE(e.find("--set shocks.r.duration_months=6: no shock named 'r' in the scenario; its "
+                   "shocks are: ru (did you mean 'ru'?)"),
+            std::string::npos)
+      << e;
+  const std::string k = ErrorOf(std::string(kBase) + "    duration: 6\n");
+  EXPECT_NE(k.find("unknown key (did you mean 'duration_months'?)"), std::string::npos) << k;
+  EXPECT_EQ(k.find("shock takes"), std::string::npos) << "only the nearest key: " << k;
+}
+
+TEST_F(ScenarioTest, PartnersMatchCodesAndNamesWithoutCase) {
+  for (const char* partner : {"RUS", "rus", "Russia", "RUSSIA"}) {
+    const Scenario s = Build(std::string("name: t\nshocks: {a: {type: exports, change: -0.1, "
+                                         "partners: [") +
+                             partner + "]}}\n");
+    EXPECT_EQ(std::vector<Index>({0}), s.shocks[0].partners) << partner;
+  }
+  EXPECT_EQ(std::vector<Index>({1, 0}),
+            Build("name: t\nshocks: {a: {type: import_supply, share: 0.1, partners: [china, "
+                  "Rus]}}\n")
+                .shocks[0]
+                .partners);
+  // A name that two partners answer to is refused, with both.
+  Model twins = *model_;
+  twins.partners[1].name = "russia";
+  YamlNode root = ParseYaml(
+      "name: t\nshocks: {a: {type: exports, change: -0.1, partners: Russia}}\n", "s.yaml");
+  try {
+    BuildScenario(root, "s.yaml", twins);
+    ADD_FAILURE() << "an ambiguous partner name was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("'Russia' is ambiguous: it names the partners RUS "
+                                         "(Russia), CHN (russia)"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(ScenarioTest, AllMistakesAreReportedAtOnceUpToALimit) {
+  std::string text = "name: t\nshocks:\n";
+  for (int i = 0; i < 25; ++i) {
+    text += "  s" + std::to_string(i) + ": {type: exports, change: -0.1, chnage: 1}\n";
+  }
+  const std::string e = ErrorOf(text);
+  EXPECT_EQ(0u, e.find("s.yaml:3:")) << e;
+  EXPECT_NE(e.find("key 'shocks.s19.chnage'"), std::string::npos) << e;
+  EXPECT_EQ(e.find("key 'shocks.s20.chnage'"), std::string::npos) << e;
+  EXPECT_NE(e.find("(25 errors; the first 20 are shown)"), std::string::npos) << e;
+  // One mistake reads as before, with no count.
+  const std::string one = ErrorOf(std::string(kBase) + "    chnage: 1\n");
+  EXPECT_EQ(one.find("errors"), std::string::npos) << one;
+}
+
 TEST_F(ScenarioTest, OneSupplyRulePerScenario) {
   EXPECT_NE(ErrorOf("name: t\nshocks:\n  a: {type: import_supply, share: 0.1}\n"
                     "  b: {type: import_supply, share: 0.1, rule: bottleneck}\n")

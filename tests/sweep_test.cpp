@@ -137,6 +137,39 @@ TEST(SweepSpec, ErrorsNameKeysAndSuggest) {
             std::string::npos);
 }
 
+// The whole range is checked when the sweep is read, before any point is solved.
+TEST(SweepSpec, RangesAreCheckedBeforeAnyPoint) {
+  const std::string mc = "  method: monte_carlo\n  samples: 5\n  parameters:\n";
+  EXPECT_NE(ErrorOf("  parameters:\n    shocks.demand.change: {values: [-0.1, 0.5, 20]}\n")
+                .find("a swept value 20 means +2,000%; for +20% write 0.20"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("  parameters:\n    shocks.supply.share: {linspace: [0, 2, 3]}\n")
+                .find("a swept value 2 is out of range; expected a number in [0, 1]"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(mc + "    shocks.demand.change: {distribution: lognormal, mu: 0, sigma: 1}\n")
+                .find("a lognormal distribution has an unbounded tail"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(mc + "    shocks.demand.change: {distribution: triangular, low: -2, mode: "
+                         "-0.5, high: 0}\n")
+                .find("a swept value -2 is out of range; expected a number in [-1, 1]"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("  parameters:\n    shocks.supply.share: {values: [0.1, lots]}\n")
+                .find("a swept value 'lots' is not a number"),
+            std::string::npos);
+  // Truncated: the bounds are what is checked; within them it is accepted.
+  EXPECT_EQ("no error", ErrorOf(mc + "    shocks.demand.change: {distribution: truncated_normal, "
+                                     "mean: -0.2, sd: 0.5, low: -1, high: 1}\n"));
+  // Unbounded keys take unbounded distributions.
+  EXPECT_EQ("no error", ErrorOf(mc + "    x: {distribution: normal, mean: 0, sd: 1}\n"));
+  EXPECT_NE(ErrorOf("  parameters:\n    shocks.demnd.change: {values: [-0.1]}\n")
+                .find("no shock named 'demnd' in " + Base() +
+                      "; its shocks are: demand, supply (did you mean 'demand'?)"),
+            std::string::npos);
+  // A sweep may add a shock by giving its type.
+  EXPECT_EQ("no error", ErrorOf("  parameters:\n    shocks.extra.type: {values: [exports]}\n"
+                                "    shocks.extra.change: {values: [0.1]}\n"));
+}
+
 class SweepRunTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -225,13 +258,15 @@ TEST_F(SweepRunTest, SummaryStatisticsMatchTheResults) {
 
 TEST_F(SweepRunTest, BadPointIsReportedAndTheSweepGoesOn) {
   const SweepSpec spec =
-      Spec("  parameters:\n    shocks.supply.share: {values: [0.1, 1.5, 0.2]}\n");
+      Spec("  parameters:\n    shocks.supply.partners: {values: [RUS, XYZ, CHN]}\n");
   const SweepReport report = Run(spec, "bad", 1);
   EXPECT_TRUE(report.finished);
   EXPECT_EQ(1, report.errors);
   const TextTable points = ReadTextCsv(dir_ + "/bad/points.csv");
   ASSERT_EQ(3u, points.rows.size());
-  EXPECT_NE(points.rows[1].back().find("out of range"), std::string::npos) << points.rows[1].back();
+  // Codes are checked against the model, point by point (ranges are checked beforehand).
+  EXPECT_NE(points.rows[1].back().find("unknown partner code 'XYZ'"), std::string::npos)
+      << points.rows[1].back();
   EXPECT_TRUE(points.rows[0].back().empty() ||
               points.rows[0].back().find("limit") != std::string::npos);
   EXPECT_FALSE(points.rows[2][3].empty());  // the third point has results

@@ -21,6 +21,19 @@ TEST(Text, NearestNameSuggestsOnlyLikelyTypos) {
   EXPECT_EQ("", DidYouMean("zzz", {}));
 }
 
+TEST(Text, NearestNameTakesAShortenedName) {
+  const std::vector<std::string> keys = {"change", "duration_months", "duration_months_total",
+                                         "mode"};
+  EXPECT_EQ("duration_months", NearestName("duration", keys));
+  EXPECT_EQ("", NearestName("du", keys));  // too short to mean one of them
+}
+
+TEST(Text, SuggestOrListGivesOnlyTheNearestName) {
+  const std::vector<std::string> keys = {"change", "duration_months", "mode"};
+  EXPECT_EQ(" (did you mean 'duration_months'?)", SuggestOrList("duration", keys, "valid"));
+  EXPECT_EQ("; valid: change, duration_months, mode", SuggestOrList("zzzzzzzz", keys, "valid"));
+}
+
 TEST(Text, NumberFormatting) {
   EXPECT_EQ("0.1", FormatNumber(0.1));
   EXPECT_EQ("133139479452", FormatNumber(133139479452.0));

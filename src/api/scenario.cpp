@@ -37,19 +37,19 @@ Scenario& Scenario::Set(const std::string& path, const std::string& yaml_value,
   const std::string where = origin.empty() ? "--set " + path + "=" + yaml_value : origin;
   // Copy on write: copies of a Scenario share their tree until one is changed.
   root_ = std::make_shared<YamlNode>(*root_);
-  SetValueAtPath(root_.get(), path, ParseYaml(yaml_value, where), where);
+  SetValueAtPath(root_.get(), path, ParseYaml(yaml_value, where), where, source_);
   return *this;
 }
 
 Scenario& Scenario::Set(const std::string& path, const Tree& value, const std::string& origin) {
   root_ = std::make_shared<YamlNode>(*root_);
-  SetValueAtPath(root_.get(), path, ToYaml(value, origin), origin);
+  SetValueAtPath(root_.get(), path, ToYaml(value, origin), origin, source_);
   return *this;
 }
 
 Scenario& Scenario::Override(const std::string& assignment) {
   root_ = std::make_shared<YamlNode>(*root_);
-  ApplyOverride(root_.get(), assignment);
+  ApplyOverride(root_.get(), assignment, source_);
   return *this;
 }
 

@@ -46,7 +46,20 @@ std::string NearestName(const std::string& word, const std::vector<std::string>&
       best_distance = d;
     }
   }
-  return (!best.empty() && best_distance <= limit) ? best : std::string();
+  if (!best.empty() && best_distance <= limit) return best;
+  // A shortened name (`duration` for `duration_months`) is too far for an edit distance but
+  // plain to see: the shortest candidate that starts with the word.
+  best.clear();
+  if (word.size() < 3) return best;
+  compared = 0;
+  for (const auto& candidate : candidates) {
+    if (++compared > kMaxCompared) break;
+    if (candidate.size() > word.size() && candidate.compare(0, word.size(), word) == 0 &&
+        (best.empty() || candidate.size() < best.size())) {
+      best = candidate;
+    }
+  }
+  return best;
 }
 
 std::string Echo(const std::string& text, size_t max_bytes) {
@@ -59,6 +72,23 @@ std::string Echo(const std::string& text, size_t max_bytes) {
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
   const std::string nearest = NearestName(word, candidates);
   return nearest.empty() ? std::string() : " (did you mean '" + nearest + "'?)";
+}
+
+std::string SuggestOrList(const std::string& word, const std::vector<std::string>& candidates,
+                          const std::string& intro) {
+  const std::string hint = DidYouMean(word, candidates);
+  return hint.empty() ? "; " + intro + ": " + Join(candidates, ", ") : hint;
+}
+
+bool EqualIgnoringCase(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 std::string Join(const std::vector<std::string>& parts, const std::string& separator) {

@@ -14,12 +14,19 @@ std::string NearestName(const std::string& word, const std::vector<std::string>&
 
 // " (did you mean 'x'?)" or "" when there is no close candidate.
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
+// For an unknown name: " (did you mean 'x'?)" when one candidate is near, otherwise
+// "; INTRO: a, b, c" listing them all (a long list would bury the one the user meant).
+std::string SuggestOrList(const std::string& word, const std::vector<std::string>& candidates,
+                          const std::string& intro);
 
 // `text` as echoed in a message: at most `max_bytes` (cut at a character boundary), then
 // "... (N bytes)", so that a 30 MB code gives a short message.
 std::string Echo(const std::string& text, size_t max_bytes = 80);
 
 std::string Join(const std::vector<std::string>& parts, const std::string& separator);
+
+// True when the two texts are equal but for the case of ASCII letters.
+bool EqualIgnoringCase(const std::string& a, const std::string& b);
 
 // Shortest round-trip decimal text of a double ("%.17g" trimmed), for CSV and JSON.
 std::string FormatNumber(double value);

@@ -25,8 +25,7 @@ void CheckMapKeys(const std::string& file, const YamlNode& node, const std::stri
     if (!known) {
       const std::string full = path.empty() ? key.scalar : path + "." + key.scalar;
       throw InputError(LocationOf(file, key, full),
-                       "unknown key" + DidYouMean(key.scalar, allowed) +
-                           "; valid keys here: " + Join(allowed, ", "));
+                       "unknown key" + SuggestOrList(key.scalar, allowed, "valid keys here"));
     }
   }
 }

@@ -23,7 +23,7 @@ PreparedScenario PrepareScenario(const ScenarioRequest& request, ModelCache* cac
     throw InputError(SourceLocation{file, 0, 0, ""},
                      "is a sweep, not a scenario; run it with 'spillover sweep FILE --out DIR'");
   }
-  for (const auto& assignment : request.overrides) ApplyOverride(&root, assignment);
+  for (const auto& assignment : request.overrides) ApplyOverride(&root, assignment, file);
   const std::string folder = request.model_folder.empty()
                                  ? ScenarioModelFolder(root, file, DefaultModelFolder())
                                  : request.model_folder;

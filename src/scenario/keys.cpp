@@ -223,7 +223,9 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {"final_demand", "exports", "import_price", "route_capacity", "capacity"},
        "Size of the change: a fraction for relative shocks (>= -1) and prices, an amount in "
        "`unit` for absolute ones; for `capacity`, the limit relative to base output (0 = "
-       "no more than the base year, 0.05 = 5% headroom, -0.3 = 30% of capacity lost)."},
+       "no more than the base year, 0.05 = 5% headroom, -0.3 = 30% of capacity lost). A "
+       "relative change above 1 (more than doubling) needs `allow_large: true`.",
+       1.0},
       {"unit",
        KeyScope::kShock,
        KeyType::kString,
@@ -354,7 +356,8 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {},
        {"import_supply"},
        "Relative price premium paid on the replacement imports (0.1 = 10% dearer); it feeds "
-       "the price model."},
+       "the price model; above 1 it needs `allow_large: true`.",
+       1.0},
       {"substitute_partners",
        KeyScope::kShock,
        KeyType::kCodeList,
@@ -430,7 +433,9 @@ const std::vector<KeySpec>& ScenarioKeys() {
        false,
        {},
        {"route"},
-       "Extra transport cost of a rerouted flow, as a fraction of its value (0.05 = 5%)."},
+       "Extra transport cost of a rerouted flow, as a fraction of its value (0.05 = 5%); "
+       "above 1 it needs `allow_large: true`.",
+       1.0},
       {"cost_bearer",
        KeyScope::kShock,
        KeyType::kEnum,
@@ -637,6 +642,18 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {"lognormal"},
        "Standard deviation of the logarithm, > 0."},
 
+      {"allow_large",
+       KeyScope::kShock,
+       KeyType::kEnum,
+       0,
+       0,
+       "false",
+       false,
+       {"true", "false"},
+       {},
+       "`true` accepts a relative value above 1 (a change of more than +100%, a premium or "
+       "cost above the flow's value), which is otherwise refused as a likely percent written "
+       "as a number (30 for 30%)."},
       {"duration_months",
        KeyScope::kShock,
        KeyType::kNumber,
@@ -685,6 +702,27 @@ std::string KeySpec::Expected() const {
       return "a mapping PATH: {…}";
   }
   return "";
+}
+
+bool IsRelativeValue(const KeySpec& key, const std::string& shock_type, const std::string& mode) {
+  if (!std::isfinite(key.large_above)) return false;
+  // Only `change` has an absolute form; import prices and capacity limits are always relative.
+  if (key.name != "change") return true;
+  return shock_type == "import_price" || shock_type == "capacity" || mode != "absolute";
+}
+
+std::string LargeValueProblem(const KeySpec& key, double value, bool allow_large) {
+  if (allow_large || !(value > key.large_above)) return "";
+  // The value the user probably meant, read as a percent: 30 -> 0.30, 2.5 -> 0.025.
+  std::string meant = FormatNumber(value / 100.0);
+  const size_t dot = meant.find('.');
+  if (dot != std::string::npos && meant.size() - dot == 2) meant += "0";
+  const std::string sign = key.name == "change" ? "+" : "";
+  return "value " + FormatNumber(value) + " means " + sign + FormatGrouped(value * 100.0, 0) +
+         "%; for " + sign + FormatNumber(value) + "% write " + meant + ". A relative value above " +
+         FormatNumber(key.large_above) +
+         " (more than doubling) is refused as a likely percent "
+         "written as a number; if you mean it, write `allow_large: true` on the shock";
 }
 
 const KeySpec* FindKey(KeyScope scope, const std::string& name) {

@@ -113,12 +113,38 @@ void CheckValue(const std::string& file, const YamlNode& node, const std::string
 
 namespace {
 
+// The entry that `text` names without regard to case, by code or by name (partners and
+// regions: `rus`, `Russia`, `RUS`); -1 if none. Several is an error listing them.
+Index MatchEntry(const std::string& file, const YamlNode& item, const std::string& path,
+                 const std::vector<Entry>& entries, const std::string& what) {
+  std::vector<Index> found;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (EqualIgnoringCase(entries[i].code, item.scalar) ||
+        EqualIgnoringCase(entries[i].name, item.scalar)) {
+      found.push_back(static_cast<Index>(i));
+    }
+  }
+  if (found.size() > 1) {
+    std::vector<std::string> shown;
+    for (Index i : found) {
+      const Entry& e = entries[static_cast<size_t>(i)];
+      shown.push_back(e.code + (e.name.empty() ? std::string() : " (" + e.name + ")"));
+    }
+    throw InputError(LocationOf(file, item, path),
+                     "'" + Echo(item.scalar) + "' is ambiguous: it names the " + what + "s " +
+                         Join(shown, ", ") + "; write one of their codes exactly");
+  }
+  return found.empty() ? -1 : found.front();
+}
+
 // Resolves a code list ("all", a code, or a list) against `codes`. `kinds` maps extra
-// names (e.g. final-demand kinds) to several indices.
+// names (e.g. final-demand kinds) to several indices. With `entries` (partners, regions), a
+// code or name that differs only in case also matches.
 std::vector<Index> ResolveCodes(
     const std::string& file, const YamlNode& node, const std::string& path,
     const std::vector<std::string>& codes, const std::string& what,
-    const std::vector<std::pair<std::string, std::vector<Index>>>& kinds = {}) {
+    const std::vector<std::pair<std::string, std::vector<Index>>>& kinds = {},
+    const std::vector<Entry>* entries = nullptr) {
   std::vector<const YamlNode*> items;
   if (node.IsScalar()) {
     items.push_back(&node);
@@ -141,6 +167,13 @@ std::vector<Index> ResolveCodes(
       if (codes[i] == text) {
         found = true;
         if (seen.insert(static_cast<Index>(i)).second) out.push_back(static_cast<Index>(i));
+      }
+    }
+    if (!found && entries != nullptr) {
+      const Index i = MatchEntry(file, *item, path, *entries, what);
+      if (i >= 0) {
+        found = true;
+        if (seen.insert(i).second) out.push_back(i);
       }
     }
     for (const auto& [kind, indices] : kinds) {
@@ -180,9 +213,11 @@ void ReadTradeBlock(const std::string& file, const YamlNode& node, const std::st
   }
   std::vector<std::string> regions;
   for (const Entry& r : model.regions) regions.push_back(r.code);
-  shock->from_regions = ResolveCodes(file, *node.Find("from"), path + ".from", regions, "region");
+  shock->from_regions =
+      ResolveCodes(file, *node.Find("from"), path + ".from", regions, "region", {}, &model.regions);
   if (const YamlNode* to = node.Find("to")) {
-    shock->to_regions = ResolveCodes(file, *to, path + ".to", regions, "region");
+    shock->to_regions =
+        ResolveCodes(file, *to, path + ".to", regions, "region", {}, &model.regions);
   } else {
     for (Index r = 0; r < model.region_count(); ++r) {
       if (std::find(shock->from_regions.begin(), shock->from_regions.end(), r) ==
@@ -216,6 +251,38 @@ void ReadTradeBlock(const std::string& file, const YamlNode& node, const std::st
   }
 }
 
+// True when an unknown key of `map` is a misspelling of `name`: its error already says so,
+// and "required key is missing" would repeat it.
+bool IsSuggestedFor(const YamlNode& map, KeyScope scope, const std::string& name,
+                    const std::vector<std::string>& valid) {
+  for (const auto& entry : map.entries) {
+    const std::string& key = entry.first.scalar;
+    if (FindKey(scope, key) == nullptr && NearestName(key, valid) == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// One key of a shock: known, taken by this type, and of the right type and bounds.
+void CheckShockKey(const std::string& file, const std::string& path, const std::string& type_name,
+                   const std::vector<std::string>& valid, const YamlNode& key,
+                   const YamlNode& value) {
+  const KeySpec* spec = FindKey(KeyScope::kShock, key.scalar);
+  const std::string key_path = path + "." + key.scalar;
+  if (spec == nullptr) {
+    throw InputError(
+        LocationOf(file, key, key_path),
+        "unknown key" + SuggestOrList(key.scalar, valid, "a `" + type_name + "` shock takes"));
+  }
+  if (!spec->AppliesTo(type_name)) {
+    throw InputError(
+        LocationOf(file, key, key_path),
+        "a `" + type_name + "` shock does not take this key; it takes: " + Join(valid, ", "));
+  }
+  CheckValue(file, value, key_path, *spec);
+}
+
 Shock BuildShock(const std::string& file, const std::string& name, const YamlNode& node,
                  const Model& model, const Scenario& scenario) {
   const std::string path = "shocks." + name;
@@ -234,31 +301,22 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
 
   // Every key must exist in the table and apply to this type; then type and bounds.
   const std::vector<std::string> valid = KeyNames(KeyScope::kShock, type_name);
-  for (const auto& [key, value] : node.entries) {
-    const KeySpec* spec = FindKey(KeyScope::kShock, key.scalar);
-    const std::string key_path = path + "." + key.scalar;
-    if (spec == nullptr) {
-      throw InputError(LocationOf(file, key, key_path),
-                       "unknown key" + DidYouMean(key.scalar, valid) + "; a `" + type_name +
-                           "` shock takes: " + Join(valid, ", "));
-    }
-    if (!spec->AppliesTo(type_name)) {
-      throw InputError(
-          LocationOf(file, key, key_path),
-          "a `" + type_name + "` shock does not take this key; it takes: " + Join(valid, ", "));
-    }
-    CheckValue(file, value, key_path, *spec);
+  ErrorList errors;  // all the key mistakes of the shock at once
+  for (const auto& entry : node.entries) {
+    errors.Try([&] { CheckShockKey(file, path, type_name, valid, entry.first, entry.second); });
   }
   for (const auto& key_name : valid) {
     const KeySpec* spec = FindKey(KeyScope::kShock, key_name);
     // trade_block's share defaults to 1 (a full embargo).
     const bool optional_here = type_name == "trade_block" && key_name == "share";
-    if (spec->required && !optional_here && node.Find(key_name) == nullptr) {
-      throw InputError(
+    if (spec->required && !optional_here && node.Find(key_name) == nullptr &&
+        !IsSuggestedFor(node, KeyScope::kShock, key_name, valid)) {
+      errors.Add(InputError(
           LocationOf(file, node, path + "." + key_name),
-          "required key is missing for a `" + type_name + "` shock; expected " + spec->Expected());
+          "required key is missing for a `" + type_name + "` shock; expected " + spec->Expected()));
     }
   }
+  errors.ThrowIfAny();
 
   if (const YamlNode* d = node.Find("description")) shock.description = d->scalar;
   if (const YamlNode* m = node.Find("mode")) FromString(m->scalar, &shock.mode);
@@ -295,6 +353,20 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
         MoneyUnitToModel(unit->scalar, model, scenario.currency, scenario.exchange_rate,
                          LocationOf(file, *unit, path + ".unit"));
     shock.change *= factor;
+  }
+
+  // The large-change rule of the key table: 30 for 30% would otherwise pass silently.
+  const YamlNode* allow = node.Find("allow_large");
+  const bool allow_large = allow != nullptr && allow->scalar == "true";
+  const std::string mode_name = ToString(shock.mode);
+  for (const auto& [key, value] : node.entries) {
+    const KeySpec* spec = FindKey(KeyScope::kShock, key.scalar);
+    if (!IsRelativeValue(*spec, type_name, mode_name)) continue;
+    const std::string problem =
+        LargeValueProblem(*spec, ReadNumber(file, value, path + "." + key.scalar), allow_large);
+    if (!problem.empty()) {
+      throw InputError(LocationOf(file, value, path + "." + key.scalar), problem);
+    }
   }
 
   const auto sector_codes = model.SectorCodes();
@@ -368,19 +440,19 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
       for (Index i = 0; i < model.sector_count(); ++i) shock.sectors.push_back(i);
     }
     if (const YamlNode* partners = node.Find("partners")) {
-      shock.partners =
-          ResolveCodes(file, *partners, path + ".partners", model.PartnerCodes(), "partner");
+      shock.partners = ResolveCodes(file, *partners, path + ".partners", model.PartnerCodes(),
+                                    "partner", {}, &model.partners);
     } else {
       for (Index p = 0; p < model.partner_count(); ++p) shock.partners.push_back(p);
     }
     if (const YamlNode* substitutes = node.Find("substitute_partners")) {
       shock.substitutes = ResolveCodes(file, *substitutes, path + ".substitute_partners",
-                                       model.PartnerCodes(), "partner");
+                                       model.PartnerCodes(), "partner", {}, &model.partners);
     }
     shock.redirect_share = NumberOr(file, node, "redirect_share", path, 0.0);
     if (const YamlNode* redirect = node.Find("redirect_to")) {
-      shock.redirect_to =
-          ResolveCodes(file, *redirect, path + ".redirect_to", model.PartnerCodes(), "partner");
+      shock.redirect_to = ResolveCodes(file, *redirect, path + ".redirect_to", model.PartnerCodes(),
+                                       "partner", {}, &model.partners);
     }
   }
   return shock;
@@ -428,6 +500,32 @@ void SetReportUnit(const std::string& file, const YamlNode& root, const Model& m
   }
 }
 
+// The scenario's own import origin shares (`import_origin`), checked like the model's.
+void ReadImportOrigin(const std::string& file, const YamlNode* origin, const Model& model,
+                      Scenario* out) {
+  Scenario& scenario = *out;
+  namespace fs = std::filesystem;
+  fs::path path(origin->scalar);
+  if (path.is_relative() && file != "<stdin>") path = fs::path(file).parent_path() / path;
+  const std::string csv = path.lexically_normal().string();
+  try {
+    scenario.import_origin = ReadLabelledMatrix(csv, model.SectorCodes(), model.PartnerCodes());
+  } catch (const InputError& e) {
+    throw InputError(LocationOf(file, *origin, "import_origin"), e.what());
+  }
+  for (Index i = 0; i < scenario.import_origin.rows(); ++i) {
+    const double sum = scenario.import_origin.row(i).sum();
+    if (scenario.import_origin.row(i).minCoeff() < 0.0 || std::fabs(sum - 1.0) > 1e-6) {
+      throw InputError(LocationOf(file, *origin, "import_origin"),
+                       csv + ": the shares of product '" +
+                           model.sectors[static_cast<size_t>(i)].code + "' sum to " +
+                           FormatNumber(sum) +
+                           " or hold a negative; expected non-negative shares summing to 1");
+    }
+  }
+  scenario.has_import_origin = true;
+}
+
 void MarkOrigin(YamlNode* node, const std::string& origin) {
   node->origin = origin;
   for (auto& item : node->items) MarkOrigin(&item, origin);
@@ -452,8 +550,35 @@ bool FromString(const std::string& text, CostBearer* bearer) {
   return ValueOf(kBearers, text, bearer);
 }
 
+void CheckShockOfPath(const YamlNode& root, const std::string& path, const std::string& file,
+                      const SourceLocation& where) {
+  const std::string prefix = "shocks.";
+  if (path.compare(0, prefix.size(), prefix) != 0) return;
+  const size_t dot = path.find('.', prefix.size());
+  if (dot == std::string::npos) return;  // shocks.NAME: a whole new shock
+  const std::string name = path.substr(prefix.size(), dot - prefix.size());
+  if (path.substr(dot + 1) == "type") return;
+  const YamlNode* shocks = root.IsMap() ? root.Find("shocks") : nullptr;
+  std::vector<std::string> names;
+  if (shocks != nullptr && shocks->IsMap()) {
+    if (shocks->Find(name) != nullptr) return;
+    for (const auto& entry : shocks->entries) names.push_back(entry.first.scalar);
+  }
+  std::string nearest = NearestName(name, names);
+  // A shortened name (cpc for cpc_down) is too far for an edit distance but plain to see.
+  for (size_t i = 0; i < names.size() && nearest.empty() && !name.empty(); ++i) {
+    if (names[i].find(name) != std::string::npos) nearest = names[i];
+  }
+  const std::string in = file.empty() ? std::string("the scenario") : file;
+  throw InputError(where,
+                   "no shock named '" + Echo(name) + "' in " + in +
+                       (names.empty() ? std::string("; it has no shocks")
+                                      : "; its shocks are: " + Join(names, ", ")) +
+                       (nearest.empty() ? std::string() : " (did you mean '" + nearest + "'?)"));
+}
+
 void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
-                    const std::string& origin) {
+                    const std::string& origin, const std::string& file) {
   const SourceLocation where{Echo(origin, 200), 0, 0, ""};
   // Paths nest no deeper than YAML files may: a path of 60,000 names would otherwise build
   // a tree that no scenario can use, at gigabytes of memory.
@@ -476,6 +601,7 @@ void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
     if (dot == std::string::npos) break;
     start = dot + 1;
   }
+  CheckShockOfPath(*root, path, file, where);
   if (root->IsNull()) root->kind = YamlNode::Kind::kMap;
   YamlNode* node = root;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -504,15 +630,15 @@ void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
   *node = std::move(value);
 }
 
-void ApplyOverride(YamlNode* root, const std::string& assignment) {
+void ApplyOverride(YamlNode* root, const std::string& assignment, const std::string& file) {
   const size_t eq = assignment.find('=');
   const std::string where = "--set " + Echo(assignment, 200);
   if (eq == std::string::npos || eq == 0) {
     throw InputError(SourceLocation{where, 0, 0, ""},
                      "expected PATH=VALUE, e.g. shocks.russia_demand.change=-0.2");
   }
-  SetValueAtPath(root, assignment.substr(0, eq), ParseYaml(assignment.substr(eq + 1), where),
-                 where);
+  SetValueAtPath(root, assignment.substr(0, eq), ParseYaml(assignment.substr(eq + 1), where), where,
+                 file);
 }
 
 std::string ScenarioModelFolder(const YamlNode& root, const std::string& file,
@@ -540,55 +666,50 @@ Scenario BuildScenario(const YamlNode& root, const std::string& file, const Mode
                          YamlKindName(root.kind));
   }
   const std::vector<std::string> valid = KeyNames(KeyScope::kScenario);
-  for (const auto& [key, value] : root.entries) {
-    const KeySpec* spec = FindKey(KeyScope::kScenario, key.scalar);
-    if (spec == nullptr) {
-      throw InputError(LocationOf(file, key, key.scalar),
-                       "unknown key" + DidYouMean(key.scalar, valid) +
-                           "; a scenario takes: " + Join(valid, ", "));
-    }
-    CheckValue(file, value, key.scalar, *spec);
+  // Every mistake of the file at once (up to ErrorList::kMaxErrors), not one per run.
+  ErrorList errors;
+  for (const auto& entry : root.entries) {
+    errors.Try([&] {
+      const YamlNode& key = entry.first;
+      const YamlNode& value = entry.second;
+      const KeySpec* spec = FindKey(KeyScope::kScenario, key.scalar);
+      if (spec == nullptr) {
+        throw InputError(LocationOf(file, key, key.scalar),
+                         "unknown key" + SuggestOrList(key.scalar, valid, "a scenario takes"));
+      }
+      CheckValue(file, value, key.scalar, *spec);
+    });
   }
   for (const auto& key_name : valid) {
     const KeySpec* spec = FindKey(KeyScope::kScenario, key_name);
-    if (spec->required && root.Find(key_name) == nullptr) {
-      throw InputError(SourceLocation{file, root.line, root.column, "key '" + key_name + "'"},
-                       "required key is missing; expected " + spec->Expected());
+    if (spec->required && root.Find(key_name) == nullptr &&
+        !IsSuggestedFor(root, KeyScope::kScenario, key_name, valid)) {
+      errors.Add(InputError(SourceLocation{file, root.line, root.column, "key '" + key_name + "'"},
+                            "required key is missing; expected " + spec->Expected()));
     }
   }
   Scenario scenario;
   scenario.file = file;
-  scenario.name = root.Find("name")->scalar;
-  if (const YamlNode* d = root.Find("description")) scenario.description = d->scalar;
-  if (const YamlNode* t = root.Find("top"))
-    scenario.top = static_cast<int>(ReadInteger(file, *t, "top"));
-  SetReportUnit(file, root, model, &scenario);
-  if (const YamlNode* origin = root.Find("import_origin")) {
-    namespace fs = std::filesystem;
-    fs::path path(origin->scalar);
-    if (path.is_relative() && file != "<stdin>") path = fs::path(file).parent_path() / path;
-    const std::string csv = path.lexically_normal().string();
-    try {
-      scenario.import_origin = ReadLabelledMatrix(csv, model.SectorCodes(), model.PartnerCodes());
-    } catch (const InputError& e) {
-      throw InputError(LocationOf(file, *origin, "import_origin"), e.what());
+  scenario.currency = model.currency;  // until SetReportUnit, for the shocks' checks
+  if (errors.empty()) {
+    scenario.name = root.Find("name")->scalar;
+    if (const YamlNode* d = root.Find("description")) scenario.description = d->scalar;
+    if (const YamlNode* t = root.Find("top"))
+      scenario.top = static_cast<int>(ReadInteger(file, *t, "top"));
+    errors.Try([&] { SetReportUnit(file, root, model, &scenario); });
+    if (const YamlNode* origin = root.Find("import_origin")) {
+      errors.Try([&] { ReadImportOrigin(file, origin, model, &scenario); });
     }
-    for (Index i = 0; i < scenario.import_origin.rows(); ++i) {
-      const double sum = scenario.import_origin.row(i).sum();
-      if (scenario.import_origin.row(i).minCoeff() < 0.0 || std::fabs(sum - 1.0) > 1e-6) {
-        throw InputError(LocationOf(file, *origin, "import_origin"),
-                         csv + ": the shares of product '" +
-                             model.sectors[static_cast<size_t>(i)].code + "' sum to " +
-                             FormatNumber(sum) +
-                             " or hold a negative; expected non-negative shares summing to 1");
-      }
+  }
+  if (const YamlNode* shocks = root.Find("shocks"); shocks != nullptr && shocks->IsMap()) {
+    for (const auto& entry : shocks->entries) {
+      errors.Try([&] {
+        scenario.shocks.push_back(
+            BuildShock(file, entry.first.scalar, entry.second, model, scenario));
+      });
     }
-    scenario.has_import_origin = true;
   }
-  const YamlNode& shocks = *root.Find("shocks");
-  for (const auto& [key, value] : shocks.entries) {
-    scenario.shocks.push_back(BuildShock(file, key.scalar, value, model, scenario));
-  }
+  errors.ThrowIfAny();
   // Lost inputs are combined per product before the rule applies, so one rule serves all.
   const Shock* first_supply = nullptr;
   for (const Shock& shock : scenario.shocks) {

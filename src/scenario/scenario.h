@@ -91,11 +91,18 @@ void CheckValue(const std::string& file, const YamlNode& node, const std::string
 
 // Overrides one key: `assignment` is "PATH=VALUE" with PATH dotted (shocks.NAME.change)
 // and VALUE a YAML value ("-0.2", "[RUS, CHN]").
-void ApplyOverride(YamlNode* root, const std::string& assignment);
+// `file` names the scenario in the error for a path through a shock it does not have.
+void ApplyOverride(YamlNode* root, const std::string& assignment, const std::string& file = "");
 // Sets the value at a dotted PATH, creating mappings on the way; `origin` names the source
 // of the value in error messages (a --set option, a sweep parameter).
 void SetValueAtPath(YamlNode* root, const std::string& path, YamlNode value,
-                    const std::string& origin);
+                    const std::string& origin, const std::string& file = "");
+
+// Throws "no shock named 'cpc' in FILE; its shocks are: …" (with the nearest name) when the
+// dotted `path` goes through a shock (shocks.NAME.KEY) that `root` does not have. A path to
+// `shocks.NAME.type` may create a new shock.
+void CheckShockOfPath(const YamlNode& root, const std::string& path, const std::string& file,
+                      const SourceLocation& where);
 
 // The model folder the scenario asks for, resolved against the scenario file's folder, or
 // `default_folder`.

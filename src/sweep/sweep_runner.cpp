@@ -199,7 +199,8 @@ Scenario PointScenario(const SweepSpec& spec, const std::vector<std::string>& va
     value.kind = YamlNode::Kind::kScalar;
     value.scalar = values[i];
     SetValueAtPath(&tree, spec.parameters[i].path, value,
-                   spec.parameters[i].where.ToString() + " (value " + value.scalar + ")");
+                   spec.parameters[i].where.ToString() + " (value " + value.scalar + ")",
+                   spec.base_file);
   }
   Scenario scenario = BuildScenario(tree, spec.base_file, model);
   scenario.name = spec.name;

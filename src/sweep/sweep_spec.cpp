@@ -11,6 +11,7 @@
 #include "io/yaml_read.h"
 #include "scenario/keys.h"
 #include "scenario/scenario.h"
+#include "sweep/sweep_ranges.h"
 
 namespace spillover {
 namespace {
@@ -44,9 +45,12 @@ void CheckKeys(const std::string& file, const YamlNode& node, const std::string&
     const std::string key_path = path + "." + key.scalar;
     if (spec == nullptr || (!subtype.empty() && !spec->AppliesTo(subtype))) {
       throw InputError(LocationOf(file, key, key_path),
-                       (spec == nullptr ? "unknown key" + DidYouMean(key.scalar, valid)
-                                        : "a `" + subtype + "` parameter does not take this key") +
-                           "; valid keys here: " + Join(valid, ", "));
+                       spec == nullptr
+                           ? "unknown key" + SuggestOrList(key.scalar, valid, "valid keys here")
+                           : "a `" + subtype +
+                                 "` parameter does not take this key; valid keys "
+                                 "here: " +
+                                 Join(valid, ", "));
     }
     CheckValue(file, value, key_path, *spec);
   }
@@ -239,6 +243,21 @@ SweepSpec ParseSweep(const YamlNode& root, const std::string& file) {
                      "is a scenario, not a sweep (it has no top-level `sweep:`); run it with "
                      "'spillover run', or name it as `base:` of a sweep file");
   }
+  if (root.IsMap() && root.Find("sweep") == nullptr) {
+    // Sweep keys without their wrapper: say so, rather than only that `sweep:` is wanted.
+    std::vector<std::string> sweep_keys;
+    for (const auto& entry : root.entries) {
+      if (FindKey(KeyScope::kSweep, entry.first.scalar) != nullptr) {
+        sweep_keys.push_back("`" + entry.first.scalar + "`");
+      }
+    }
+    if (!sweep_keys.empty()) {
+      throw InputError(LocationOf(file, root.entries.front().first, ""),
+                       "has no top-level `sweep:`; its sweep keys (" + Join(sweep_keys, ", ") +
+                           ") belong under it: write `sweep:` on the first line and indent "
+                           "the rest");
+    }
+  }
   if (!root.IsMap() || root.entries.size() != 1 || root.Find("sweep") == nullptr) {
     const YamlNode& at = root.IsMap() && !root.entries.empty() ? root.entries.front().first : root;
     throw InputError(LocationOf(file, at, ""),
@@ -315,6 +334,7 @@ SweepSpec ParseSweep(const YamlNode& root, const std::string& file) {
       }
     }
   }
+  CheckSweepRanges(spec);
   return spec;
 }
 
