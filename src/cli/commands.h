@@ -11,6 +11,7 @@ using Args = std::vector<std::string>;
 
 int Run(const Args& args);
 int Compare(const Args& args);
+int Report(const Args& args);
 int Validate(const Args& args);
 int ModelCommand(const Args& args);
 int MultipliersCommand(const Args& args);

@@ -21,6 +21,7 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  run SCENARIO.yaml...       run scenarios and report their effects\n"
     "  compare A.yaml B.yaml...   scenarios side by side, with differences from a baseline\n"
+    "  report A.yaml... --out DIR an HTML page with charts and a workbook (or: report SWEEP_DIR)\n"
     "  sweep SWEEP.yaml --out DIR grids and Monte Carlo draws of a scenario\n"
     "  merge SHARD_DIR... --out DIR   combine the shards of a sweep\n"
     "  validate FILE...           check scenario and sweep files against the key table\n"
@@ -51,6 +52,7 @@ int Dispatch(const std::string& command, const spillover::cli::Args& args) {
   try {
     if (command == "run") return spillover::cli::Run(args);
     if (command == "compare") return spillover::cli::Compare(args);
+    if (command == "report") return spillover::cli::Report(args);
     if (command == "validate") return spillover::cli::Validate(args);
     if (command == "model") return spillover::cli::ModelCommand(args);
     if (command == "multipliers") return spillover::cli::MultipliersCommand(args);

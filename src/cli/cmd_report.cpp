@@ -1,0 +1,110 @@
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "core/error.h"
+#include "report/compare.h"
+#include "report/html_report.h"
+#include "report/report_files.h"
+#include "report/xlsx_report.h"
+#include "results/aggregate.h"
+#include "run/scenario_files.h"
+#include "sweep/sweep_folder.h"
+
+namespace spillover::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The sector groups of the charts: --groups FILE, else the model's shipped
+// aggregations/sections.csv when it has one; nullptr when neither.
+std::unique_ptr<SectorMap> Groups(const std::string& option, const Model& model) {
+  std::string file = option;
+  if (file.empty()) {
+    file = model.folder + "/aggregations/sections.csv";
+    if (!fs::exists(file)) return nullptr;
+  }
+  std::vector<std::string> codes;
+  for (Index j = 0; j < model.sectors_per_region(); ++j) {
+    codes.push_back(model.sectors[static_cast<size_t>(j)].code);
+  }
+  if (model.region_count() > 1 && option.empty()) return nullptr;  // codes are REGION:SECTOR
+  return std::make_unique<SectorMap>(LoadSectorMap(file, codes));
+}
+
+}  // namespace
+
+int Report(const Args& args) {
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")(
+      "out,o", po::value<std::string>()->default_value(""),
+      "the folder for report.html and report.xlsx (created if needed)")(
+      "force", "replace report.html and report.xlsx if the folder holds them")(
+      "baseline,b", po::value<std::string>()->default_value(""),
+      "the scenario (by its `name`) the others are compared with (default: the first)")(
+      "model,m", po::value<std::string>()->default_value(""),
+      "model folder for every scenario (default: each scenario's `model`)")(
+      "set,s", po::value<std::vector<std::string>>()->composing(),
+      "override a key of every scenario: PATH=VALUE (repeatable)")(
+      "groups,g", po::value<std::string>()->default_value(""),
+      "sector groups of the group chart, a mapping CSV code,group[,group_name] (default: the "
+      "model's aggregations/sections.csv)")("quiet,q", "print nothing to standard output");
+  po::variables_map vm;
+  const std::string usage =
+      "Usage: spillover report SCENARIO.yaml... --out DIR\n"
+      "       spillover report SWEEP_OUT_DIR --out DIR\n"
+      "Writes report.html (one self-contained page with tables and charts, printable on A4)\n"
+      "and report.xlsx (one sheet per table) for scenarios run on one model, side by side with\n"
+      "their differences from the baseline, or for the output folder of a finished sweep.";
+  if (!ParseOptions(args, options, "input", usage, &vm)) return 0;
+  if (!vm.count("input"))
+    throw InputError("no scenario file or sweep folder given; see 'spillover report --help'");
+  const std::string out_dir = vm["out"].as<std::string>();
+  if (out_dir.empty())
+    throw InputError("--out DIR is required: the folder for report.html and report.xlsx");
+  const std::vector<std::string> inputs = vm["input"].as<std::vector<std::string>>();
+  const bool force = vm.count("force") > 0;
+  ReportInfo info;
+  info.version = SPILLOVER_VERSION;
+  info.date = UtcNow();
+  ModelCache cache;
+  std::unique_ptr<SectorMap> groups;
+  std::string written;
+  if (inputs.size() == 1 && fs::is_directory(inputs[0])) {
+    const SweepTable sweep = ReadFinishedSweep(inputs[0]);
+    const std::string& model_folder =
+        vm["model"].as<std::string>().empty() ? sweep.model_folder : vm["model"].as<std::string>();
+    info.model = &cache.Get(model_folder).model();
+    WriteReportFiles(
+        out_dir, SweepReportHtml(sweep, info),
+        [&](const std::string& path) { WriteSweepWorkbook(path, sweep, info); }, force);
+    written = "sweep " + sweep.name;
+  } else {
+    for (const auto& input : inputs) {
+      if (fs::is_directory(input)) {
+        throw InputError(SourceLocation{input, 0, 0, ""},
+                         "is a folder: a report takes either scenario files or one sweep folder");
+      }
+    }
+    const std::vector<std::string> overrides =
+        vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>();
+    const Comparison comparison(
+        RunScenarioFiles(inputs, overrides, vm["model"].as<std::string>(), &cache),
+        vm["baseline"].as<std::string>());
+    info.model = &cache.Get(comparison.scenarios().front().model_folder).model();
+    groups = Groups(vm["groups"].as<std::string>(), *info.model);
+    info.groups = groups.get();
+    WriteReportFiles(
+        out_dir, ScenarioReportHtml(comparison, info),
+        [&](const std::string& path) { WriteScenarioWorkbook(path, comparison, info); }, force);
+    written = std::to_string(inputs.size()) + " scenario" + (inputs.size() > 1 ? "s" : "");
+  }
+  if (!vm.count("quiet")) {
+    std::cout << "Report of " << written << ": " << out_dir << "/report.html, " << out_dir
+              << "/report.xlsx\n";
+  }
+  return 0;
+}
+
+}  // namespace spillover::cli

@@ -1,0 +1,34 @@
+#include "results/sweep_table.h"
+
+namespace spillover {
+
+int SweepTable::Column(const std::string& column) const {
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c] == column) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+std::vector<double> SweepTable::Values(int column) const {
+  std::vector<double> out;
+  if (column < 0) return out;
+  for (const auto& row : rows) out.push_back(row[static_cast<size_t>(column)]);
+  return out;
+}
+
+std::string SweepColumnUnit(const SweepTable& sweep, const std::string& column) {
+  if (column == "gdp_pct_change") return "%";
+  if (column == "cpi") return "index (base = 1)";
+  if (column == "gdp_baseline" || column == "gdp" || column == "gdp_change" ||
+      column == "exports_change" || column == "imports_change") {
+    return sweep.money_unit;
+  }
+  return "";
+}
+
+std::string SweepColumnHeader(const SweepTable& sweep, const std::string& column) {
+  const std::string unit = SweepColumnUnit(sweep, column);
+  return unit.empty() ? column : column + ", " + unit;
+}
+
+}  // namespace spillover
