@@ -2,6 +2,7 @@
 tests/make_icio_fixtures.py, checked against an independent reading of the same CSV with
 pandas and numpy. Run by ctest (mrio_pytest) with SPILLOVER_BINARY and SPILLOVER_SOURCE_DIR.
 """
+import io
 import os
 import pathlib
 import subprocess
@@ -143,3 +144,32 @@ def test_embargo_with_cpc_outage_runs(fixtures, tmp_path):
                  "--model", model)
     assert result.returncode == 0, result.stderr
     assert "Other regions: GDP" in result.stdout
+
+
+def test_ghosh_multipliers_and_inverse_match_numpy(fixtures, tmp_path):
+    """`multipliers --ghosh` and `analyse ghosh` on an imported ICIO model against
+    G = (I - B)^-1, B = diag(x)^-1 Z, formed by numpy (Miller & Blair eq. 12.6)."""
+    model, _ = import_icio(fixtures, "2025", tmp_path)
+    z = pd.read_csv(model / "Z.csv", index_col=0)
+    y = pd.read_csv(model / "Y.csv", index_col=0)
+    x = (z.sum(axis=1) + y.sum(axis=1)).to_numpy()
+    b = z.to_numpy() / np.where(x == 0, 1, x)[:, None]
+    g = np.linalg.inv(np.eye(len(x)) - b)
+    result = run("multipliers", "--ghosh", "--model", model, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = pd.read_csv(io.StringIO(result.stdout), dtype={"sector": str})
+    total = rows[(rows.measure == "ghosh_output_total") & (rows.output_region == "ALL")]
+    np.testing.assert_allclose(total.set_index("sector").value[z.index].to_numpy(),
+                               g.sum(axis=1), rtol=1e-10)
+    regions = [c.split(":")[0] for c in z.columns]
+    for region in ["KAZ", "RUS"]:
+        cols = [j for j, r in enumerate(regions) if r == region]
+        part = rows[(rows.measure == "ghosh_output_total") & (rows.output_region == region)]
+        np.testing.assert_allclose(part.set_index("sector").value[z.index].to_numpy(),
+                                   g[:, cols].sum(axis=1), rtol=1e-10, atol=1e-14)
+    out = tmp_path / "ghosh"
+    result = run("analyse", "ghosh", "--model", model, "--out", out)
+    assert result.returncode == 0, result.stderr
+    written = pd.read_csv(out / "G.csv", index_col=0)
+    assert list(written.index) == list(z.index)
+    np.testing.assert_allclose(written.to_numpy(), g, rtol=1e-10, atol=1e-14)

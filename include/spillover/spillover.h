@@ -350,6 +350,14 @@ class Model {
   Analysis Paths(const PathsOptions& options) const;
   Analysis Inoperability(const InoperabilityOptions& options) const;
   Analysis Linkages(const LinkagesOptions& options) const;
+  // Supply-driven (Ghosh) output multipliers per selling sector, by output region for a
+  // multi-regional model: what `spillover multipliers --ghosh` prints.
+  Analysis GhoshMultipliers() const;
+  // The Ghosh inverse G = (I - B)^-1, sectors × sectors (rows sell), from the Leontief
+  // factorisation; n × n, so it is formed only on request.
+  Matrix GhoshInverse() const;
+  // G as a labelled CSV at `path`, written whole or not at all (`analyse ghosh --out`).
+  void WriteGhoshInverse(const std::string& path) const;
 
   const PreparedModel& internal() const { return *impl_; }
 

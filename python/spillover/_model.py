@@ -414,6 +414,19 @@ class Model:
                                                kind, float(recovery),
                                                _list(recovery_sector), unit))
 
+    def ghosh_multipliers(self):
+        """Supply-driven (Ghosh) output multipliers per selling sector (Miller & Blair
+        ch. 12): columns sector, name, measure, output_region, value, unit (the CSV of
+        ``spillover multipliers --ghosh``). ``ghosh_output_total`` is the row sum of
+        G = (I − B)⁻¹, split by output region in a multi-regional model."""
+        return _read_csv(self._m.ghosh_multipliers())
+
+    def G(self):
+        """The Ghosh inverse G = (I − B)⁻¹, B = diag(x)⁻¹ Z, sectors × sectors with the
+        selling sector as the row (a new n × n matrix, from the Leontief factorisation)."""
+        return pd.DataFrame(self._m.ghosh_inverse(), index=self._index(),
+                            columns=self._index())
+
     def linkages(self, sort="key"):
         """Backward and forward linkages (direct, total, Rasmussen indices) per sector, key
         sectors first: columns rank, sector, name, measure, value, unit."""

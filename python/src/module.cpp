@@ -395,6 +395,12 @@ PYBIND11_MODULE(_core, m) {
              py::gil_scoped_release release;
              return model.Inoperability(o).csv;
            })
+      .def("ghosh_multipliers",
+           [](const api::Model& model) {
+             py::gil_scoped_release release;
+             return model.GhoshMultipliers().csv;
+           })
+      .def("ghosh_inverse", &api::Model::GhoshInverse, py::call_guard<py::gil_scoped_release>())
       .def("linkages", [](const api::Model& model, const std::string& sort) {
         api::LinkagesOptions o;
         o.sort = sort;

@@ -185,6 +185,7 @@ def test_analyses_equal_the_cli_csv():
     pairs = [
         (m.multipliers(), ["multipliers", "--format", "csv"]),
         (m.linkages(), ["analyse", "linkages", "--format", "csv"]),
+        (m.ghosh_multipliers(), ["multipliers", "--ghosh", "--format", "csv"]),
         (m.extraction(by="partner"), ["analyse", "extraction", "--format", "csv"]),
         (m.inoperability(sector="061", loss=0.8),
          ["analyse", "inoperability", "--sector", "061", "--loss", "0.8", "--format", "csv"]),
@@ -338,3 +339,16 @@ def test_from_pymrio_wrong_labels_give_a_clear_error(breakage, key):
         spillover.Model.from_pymrio(io_system, year=2011)
     assert e.value.key == key
     assert str(e.value).startswith("from_pymrio: " + key + ": ")
+
+
+def test_ghosh_inverse_equals_its_definition_and_the_cli_file(tmp_path):
+    # G = (I - B)^-1 with B = diag(x)^-1 Z (Miller & Blair eq. 12.6), formed by numpy.
+    m = spillover.Model()
+    z = m.Z.to_numpy()
+    x = m.x.to_numpy()
+    g = np.linalg.inv(np.eye(len(x)) - z / x[:, None])
+    np.testing.assert_allclose(m.G().to_numpy(), g, rtol=1e-9, atol=1e-13)
+    cli("analyse", "ghosh", "--out", str(tmp_path))
+    written = pd.read_csv(tmp_path / "G.csv", index_col=0, dtype={0: str},
+                          float_precision="round_trip")
+    np.testing.assert_array_equal(written.to_numpy(), m.G().to_numpy())

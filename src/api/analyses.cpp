@@ -1,8 +1,11 @@
 // Multipliers and the dependency analyses of the public API (docs/analysis.md). Options
 // are checked here, so that the CLI and Python refuse the same values with the same words;
 // messages name the CLI's option, which is also the Python keyword.
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
 #include "analyse/extraction.h"
@@ -12,7 +15,10 @@
 #include "core/text.h"
 #include "core/units.h"
 #include "engine/analysis.h"
+#include "engine/ghosh.h"
+#include "io/model_write.h"
 #include "report/compare.h"
+#include "report/ghosh_report.h"
 #include "report/model_report.h"
 #include "run/simulate.h"
 #include "scenario/scenario.h"
@@ -354,6 +360,38 @@ Analysis Model::Linkages(const LinkagesOptions& o) const {
   return Analysis{
       FormatLinkagesCsv(model, linkages, ranking),
       FormatLinkagesTable(model, linkages, ranking, top == 0 ? model.sector_count() : top)};
+}
+
+Analysis Model::GhoshMultipliers() const {
+  const BlasThreadScope blas;
+  const spillover::Model& model = impl_->model();
+  const spillover::GhoshMultipliers m =
+      ComputeGhoshMultipliers(model, impl_->coefficients(), impl_->solver());
+  return Analysis{FormatGhoshCsv(model, m), FormatGhoshTable(model, m), FormatGhoshJson(model, m)};
+}
+
+Matrix Model::GhoshInverse() const {
+  const BlasThreadScope blas;
+  return spillover::GhoshInverse(impl_->solver(), impl_->coefficients().output);
+}
+
+void Model::WriteGhoshInverse(const std::string& path) const {
+  const Matrix g = GhoshInverse();
+  const std::vector<std::string> codes = impl_->model().SectorCodes();
+  // Streamed to a temporary beside `path` (n × n numbers need not be held as text), then
+  // renamed into place.
+  const std::string temporary = path + ".tmp." + std::to_string(static_cast<long>(getpid()));
+  try {
+    WriteCsvMatrix(temporary, "sector", codes, codes, g);
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error)
+      throw InputError(SourceLocation{path, 0, 0, ""}, "cannot be written: " + error.message());
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw;
+  }
 }
 
 }  // namespace spillover::api

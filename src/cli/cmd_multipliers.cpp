@@ -17,25 +17,30 @@ int MultipliersCommand(const Args& args) {
       "format,f", po::value<std::string>()->default_value("table"),
       "what goes to standard output: table, csv or json")(
       "out,o", po::value<std::string>()->default_value(""),
-      "also write multipliers.csv (tidy) into this directory");
+      "also write multipliers.csv (tidy) into this directory")(
+      "ghosh", "the supply-driven (Ghosh) output multipliers instead (ghosh_multipliers.csv)");
   po::variables_map vm;
   const std::string usage =
       "Usage: spillover multipliers [OPTIONS]\n"
       "Type I and II output, value-added, import, compensation and satellite multipliers,\n"
       "type I and II income multipliers (ratios to the direct compensation), and backward\n"
-      "and forward linkages (Rasmussen indices, key sectors), per sector.";
+      "and forward linkages (Rasmussen indices, key sectors), per sector. With --ghosh:\n"
+      "supply-driven output multipliers per selling sector (row sums of the Ghosh inverse,\n"
+      "Miller & Blair ch. 12), split by output region in a multi-regional model.";
   if (!ParseOptions(args, options, nullptr, usage, &vm)) return 0;
   const std::string format = vm["format"].as<std::string>();
   if (format != "table" && format != "csv" && format != "json") {
     throw InputError("--format '" + format + "' is not one of table, csv, json");
   }
-  const api::Analysis multipliers = api::Model::Load(vm["model"].as<std::string>()).Multipliers();
+  const api::Model model = api::Model::Load(vm["model"].as<std::string>());
+  const bool ghosh = vm.count("ghosh") > 0;
+  const api::Analysis multipliers = ghosh ? model.GhoshMultipliers() : model.Multipliers();
   const std::string& csv = multipliers.csv;
   const std::string out_dir = vm["out"].as<std::string>();
   if (!out_dir.empty()) {
     MakeDirectories(out_dir);
     AtomicFileSet files;
-    files.Add(out_dir + "/multipliers.csv", csv);
+    files.Add(out_dir + (ghosh ? "/ghosh_multipliers.csv" : "/multipliers.csv"), csv);
     files.Commit();
   }
   std::cout << (format == "csv" ? csv : format == "json" ? multipliers.json : multipliers.text);
