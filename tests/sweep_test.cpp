@@ -233,10 +233,16 @@ TEST_F(SweepRunTest, SummaryStatisticsMatchTheResults) {
   const SweepSpec spec = Spec(kMonteCarlo);
   Run(spec, "s", 2);
   const TextTable results = ReadTextCsv(dir_ + "/s/results.csv");
-  std::vector<double> gdp;
+  std::vector<double> gdp, change, pct;
   for (const auto& row : results.rows) {
-    if (row[4] == "R1" && row[5] == "ALL" && row[6] == "gdp") gdp.push_back(std::stod(row[9]));
+    if (row[4] == "R1" && row[5] == "ALL" && row[6] == "gdp") {
+      gdp.push_back(std::stod(row[9]));
+      change.push_back(std::stod(row[10]));
+      pct.push_back(std::stod(row[11]));
+    }
   }
+  std::sort(change.begin(), change.end());
+  std::sort(pct.begin(), pct.end());
   ASSERT_EQ(300u, gdp.size());
   double mean = 0;
   for (double g : gdp) mean += g / 300.0;
@@ -251,6 +257,17 @@ TEST_F(SweepRunTest, SummaryStatisticsMatchTheResults) {
       EXPECT_TRUE(RelNear(0.5 * (gdp[149] + gdp[150]), std::stod(row[8]), 1e-12));
       EXPECT_LE(std::stod(row[7]), std::stod(row[8]));
       EXPECT_LE(std::stod(row[8]), std::stod(row[9]));
+      // The change and % change columns: the same statistics of results.csv's change and
+      // pct_change (p5 of 300: 0.95 of the way from the 15th to the 16th value).
+      ASSERT_EQ(20u, row.size());
+      EXPECT_EQ("change_mean", summary.header[10]);
+      double change_mean = 0;
+      for (double c : change) change_mean += c / 300.0;
+      EXPECT_TRUE(RelNear(change_mean, std::stod(row[10]), 1e-9)) << change_mean << " " << row[10];
+      EXPECT_TRUE(
+          RelNear(change[14] + 0.95 * (change[15] - change[14]), std::stod(row[12]), 1e-12));
+      EXPECT_TRUE(RelNear(0.5 * (pct[149] + pct[150]), std::stod(row[18]), 1e-12));
+      EXPECT_TRUE(RelNear(std::stod(row[11]), std::stod(row[6]), 1e-6));  // sd(change) = sd(level)
     }
   }
   EXPECT_TRUE(found);

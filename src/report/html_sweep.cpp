@@ -117,14 +117,22 @@ std::string MonteCarlo(const SweepTable& t, const std::string& source) {
   }
   if (!t.summary_columns.empty()) {
     out +=
-        "<table>\n<caption>summary.csv: the headline variables over the "
-        "draws</caption>\n<thead><tr>";
-    for (const auto& c : t.summary_columns) out += "<th>" + H(c) + "</th>";
+        "<table>\n<caption>summary.csv: the headline variables' change (in their unit) and % "
+        "change over the draws</caption>\n<thead><tr>";
+    // The levels (mean … p95) are in summary.csv and the workbook; the page shows changes.
+    const auto shown = [&t](size_t c) {
+      return c < 5 || t.summary_columns[c].rfind("change_", 0) == 0 ||
+             t.summary_columns[c].rfind("pct_change_", 0) == 0;
+    };
+    for (size_t c = 0; c < t.summary_columns.size(); ++c) {
+      if (shown(c)) out += "<th>" + H(t.summary_columns[c]) + "</th>";
+    }
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& row : t.summary_rows) {
       if (row.size() < 2 || row[1] != "ALL") continue;
       out += "<tr>";
-      for (size_t c = 0; c < row.size(); ++c) {
+      for (size_t c = 0; c < row.size() && c < t.summary_columns.size(); ++c) {
+        if (!shown(c)) continue;
         double v = 0;
         if (c < 4 || !ParseNumber(row[c], &v)) {
           out += "<td class='text'>" + H(row[c]) + "</td>";

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -598,7 +599,8 @@ std::string SummariseResults(const std::string& results_csv) {
   if (scenario + 10 != fields.size()) {
     throw InputError(SourceLocation{results_csv, 1, 0, ""}, "is not a sweep results file");
   }
-  std::map<std::string, std::vector<double>> samples;  // "region,sector,variable,unit" -> values
+  // "region,sector,variable,unit" -> the samples of value, change and % change.
+  std::map<std::string, std::array<std::vector<double>, 3>> samples;
   std::vector<std::string> order;
   while (std::getline(in, line)) {
     split(line, &fields);
@@ -608,15 +610,19 @@ std::string SummariseResults(const std::string& results_csv) {
     auto it = samples.find(key);
     if (it == samples.end()) {
       order.push_back(key);
-      it = samples.emplace(key, std::vector<double>()).first;
+      it = samples.emplace(key, std::array<std::vector<double>, 3>()).first;
     }
-    double value = 0.0;
-    ParseNumber(fields[scenario + 6], &value);
-    it->second.push_back(value);
+    for (size_t k = 0; k < 3; ++k) {
+      // value, change, pct_change; a % change of a zero baseline is empty and not a sample.
+      double number = 0.0;
+      if (ParseNumber(fields[scenario + 6 + k], &number)) {
+        it->second[k].push_back(number);
+      }
+    }
   }
-  std::string out = "region,sector,variable,unit,n,mean,sd,p5,p50,p95\n";
-  for (const auto& key : order) {
-    std::vector<double>& v = samples[key];
+  // mean, sd, p5, p50, p95 of `v` (empty cells for no samples; sd needs two).
+  auto stats = [](std::vector<double>& v) {
+    if (v.empty()) return std::string(",,,,");
     const double n = static_cast<double>(v.size());
     double mean = 0.0;
     for (double x : v) mean += x;
@@ -631,10 +637,18 @@ std::string SummariseResults(const std::string& results_csv) {
       const size_t hi = std::min(lo + 1, v.size() - 1);
       return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
     };
-    out += key + "," + std::to_string(v.size()) + "," + FormatNumber(mean) + "," +
-           (v.size() > 1 ? FormatNumber(std::sqrt(ss / (n - 1))) : "") + "," +
-           FormatNumber(quantile(0.05)) + "," + FormatNumber(quantile(0.5)) + "," +
-           FormatNumber(quantile(0.95)) + "\n";
+    return FormatNumber(mean) + "," + (v.size() > 1 ? FormatNumber(std::sqrt(ss / (n - 1))) : "") +
+           "," + FormatNumber(quantile(0.05)) + "," + FormatNumber(quantile(0.5)) + "," +
+           FormatNumber(quantile(0.95));
+  };
+  std::string out =
+      "region,sector,variable,unit,n,mean,sd,p5,p50,p95,change_mean,change_sd,change_p5,"
+      "change_p50,change_p95,pct_change_mean,pct_change_sd,pct_change_p5,pct_change_p50,"
+      "pct_change_p95\n";
+  for (const auto& key : order) {
+    auto& v = samples[key];
+    out += key + "," + std::to_string(v[0].size()) + "," + stats(v[0]) + "," + stats(v[1]) + "," +
+           stats(v[2]) + "\n";
   }
   return out;
 }
