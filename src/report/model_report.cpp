@@ -1,5 +1,6 @@
 #include "report/model_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -53,6 +54,48 @@ std::string FormatModelInfo(const Model& m) {
   line("GDP", m.Gdp());
   line("Exports (domestic)", m.exports.sum());
   line("Imports", m.ImportsByOrigin().sum());
+  out += FormatRoutes(m);
+  return out;
+}
+
+std::string FormatRoutes(const Model& m) {
+  if (m.routes.empty()) return "";
+  const auto quantity = [](const Quantity& q) {
+    return q.known ? FormatGrouped(q.value, 1) + (q.estimate ? "*" : "") : std::string("-");
+  };
+  std::string out = "\nRoutes (capacity and use per year; * an estimate; flows in " + m.unit +
+                    ")\n  " + PadRight("route", 20) + PadRight("mode", 10) + PadRight("unit", 8) +
+                    PadLeft("capacity", 10) + PadLeft("use", 10) + PadLeft("spare", 10) + "  via\n";
+  for (const Route& r : m.routes) {
+    const bool both = r.capacity.known && r.current_use.known;
+    const std::string unit = r.capacity.known ? r.capacity.unit : r.current_use.unit;
+    out += "  " + PadRight(Cut(r.code, 19), 20) + PadRight(Cut(r.mode, 9), 10) +
+           PadRight(Cut(unit, 7), 8) + PadLeft(quantity(r.capacity), 10) +
+           PadLeft(quantity(r.current_use), 10) +
+           PadLeft(both ? FormatGrouped(r.capacity.value - r.current_use.value, 1) : "-", 10) +
+           "  " + (r.via.empty() ? "-" : Join(r.via, " ")) + "\n";
+    // The export flows (product -> partner) the route carries: its share and its value.
+    double total = 0.0;
+    std::vector<std::pair<double, std::string>> carried;  // value, "061->EU 81.8%"
+    for (const auto& c : r.carries) {
+      const double value = c.share * m.exports(c.product, c.partner);
+      total += value;
+      carried.emplace_back(value, m.sectors[static_cast<size_t>(c.product)].code + "->" +
+                                      m.partners[static_cast<size_t>(c.partner)].code + " " +
+                                      FormatGrouped(100.0 * c.share, 1) + "%");
+    }
+    std::stable_sort(carried.begin(), carried.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> flows;
+    for (const auto& [value, text] : carried) flows.push_back(text);
+    const size_t shown = std::min<size_t>(flows.size(), 6);
+    out += "      carries (largest first) " + std::to_string(flows.size()) + " flow" +
+           (flows.size() == 1 ? "" : "s") + " worth " + FormatGrouped(total, 0) +
+           (flows.empty() ? "" : ": ") +
+           Join(std::vector<std::string>(flows.begin(), flows.begin() + static_cast<long>(shown)),
+                ", ") +
+           (flows.size() > shown ? ", ..." : "") + "\n";
+  }
   return out;
 }
 

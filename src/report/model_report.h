@@ -10,6 +10,9 @@
 namespace spillover {
 
 std::string FormatModelInfo(const Model& model);
+// The model's export routes: mode, capacity, use and spare capacity in their physical unit,
+// the transit countries, and the flows (product -> partner) each carries with their value.
+std::string FormatRoutes(const Model& model);
 std::string FormatModelChecks(const LoadedModel& loaded);
 
 // A table per sector: type I and II output, value-added, import and income (compensation

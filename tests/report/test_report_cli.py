@@ -302,3 +302,15 @@ def test_bad_input_exits_2_and_leaves_nothing(tmp_path):
     assert done.returncode == 2 and "points.csv" in done.stderr
     assert listing(tmp_path / "e") is None
     assert listing(out) == ["report.html", "report.xlsx"]
+
+
+def test_model_info_lists_the_routes():
+    info = spillover("model", "info").stdout
+    cpc = re.search(r"^  CPC +pipeline +Mt/yr +67\.0\* +55\.6\* +11\.4 +RUS\n +carries \(largest first\) "
+                    r"2 flows worth ([0-9,]+): 061->EU 81\.8%, 061->ROW 81\.8%$", info, re.M)
+    assert cpc, info
+    # The value it carries is the base-year route flow of a run (KZT thousand vs billion).
+    run = read_csv(spillover("run", A, "--format", "csv").stdout)
+    flow = next(r for r in run if r["region"] == "CPC" and r["variable"] == "route_flow")
+    assert float(cpc.group(1).replace(",", "")) == pytest.approx(float(flow["baseline"]) * 1e6, abs=1)
+    assert "MIDDLE_CORRIDOR" in info and "AZE GEO TUR" in info
