@@ -242,6 +242,50 @@ TEST_F(SimulateTest, RouteCostOnBuyersAndCapacityExpansion) {
   EXPECT_TRUE(RelNear(6.5625, q.Find("route_rerouted", "NORTH", "ALL")->value, 1e-12));
 }
 
+TEST_F(SimulateTest, RouteCapacityTargetAndPhysicalRows) {
+  // `capacity: 10` on SOUTH (5 Mt/yr today) is the same shock as `mode: absolute, change: 5`.
+  const std::string north =
+      "  n: {type: route, route: NORTH, share: 1, alternatives: SOUTH, reroute_cost: 0.1}\n";
+  const ScenarioResult target =
+      Run(*example_, "  more: {type: route_capacity, route: SOUTH, capacity: 10}\n" + north);
+  const ScenarioResult added =
+      Run(*example_,
+          "  more: {type: route_capacity, route: SOUTH, mode: absolute, change: 5}\n" + north);
+  ASSERT_EQ(added.rows.size(), target.rows.size());
+  for (size_t i = 0; i < added.rows.size(); ++i) {
+    EXPECT_EQ(added.rows[i].variable, target.rows[i].variable);
+    EXPECT_EQ(added.rows[i].value, target.rows[i].value) << added.rows[i].variable;
+  }
+  // In Mt/yr: NORTH's 8 Mt all move to SOUTH, whose 10 Mt are then full.
+  const auto expect = [&](const char* variable, const char* route, double base, double after) {
+    const ResultRow* row = target.Find(variable, route, "ALL");
+    ASSERT_NE(nullptr, row) << variable << " " << route;
+    EXPECT_EQ("Mt/yr", row->unit);
+    EXPECT_NEAR(base, row->baseline, 1e-12) << variable << " " << route;
+    EXPECT_NEAR(after, row->value, 1e-12) << variable << " " << route;
+  };
+  expect("route_capacity", "SOUTH", 5, 10);
+  expect("route_use", "SOUTH", 2, 10);
+  expect("route_spare", "SOUTH", 3, 0);
+  expect("route_capacity", "NORTH", 10, 0);
+  expect("route_use", "NORTH", 8, 0);
+  expect("route_spare", "NORTH", 2, 0);
+  // Annual averages: half of NORTH for 3 months is 1/8 of its year (1.25 Mt of capacity,
+  // 1 Mt of use); SOUTH takes 3 Mt/yr x 3/12 = 0.75 Mt of it.
+  const ScenarioResult q = Run(*example_,
+                               "  n: {type: route, route: NORTH, share: 0.5, duration_months: 3, "
+                               "alternatives: SOUTH}\n");
+  const ResultRow* south_use = q.Find("route_use", "SOUTH", "ALL");
+  ASSERT_NE(nullptr, south_use);
+  EXPECT_NEAR(2.75, south_use->value, 1e-12);
+  EXPECT_NEAR(8.75, q.Find("route_capacity", "NORTH", "ALL")->value, 1e-12);
+  EXPECT_NEAR(7.0, q.Find("route_use", "NORTH", "ALL")->value, 1e-12);
+  EXPECT_NEAR(2.25, q.Find("route_spare", "SOUTH", "ALL")->value, 1e-12);
+  // Untouched routes get no physical rows.
+  EXPECT_EQ(nullptr, Run(*example_, "  d: {type: exports, change: -0.1}\n")
+                         .Find("route_capacity", "NORTH", "ALL"));
+}
+
 TEST_F(SimulateTest, ScenarioCanReplaceImportOrigins) {
   const std::string csv = ::testing::TempDir() + "/origin.csv";
   std::ofstream(csv) << "code,RUS,CHN,ROW\nAGR,1,0,0\nMFG,0,0.5,0.5\n";

@@ -46,6 +46,27 @@ std::string Header(const std::string& title, size_t label_width) {
          PadLeft("change", 18) + PadLeft("%", 10) + "\n";
 }
 
+// Routes in their physical unit, before and after: capacity, use and spare capacity.
+std::string RouteCapacityTable(const ScenarioResult& result, size_t w) {
+  std::string rows;
+  for (const auto& row : result.rows) {
+    if (row.variable != "route_capacity") continue;
+    const ResultRow* use = result.Find("route_use", row.region, "ALL");
+    const ResultRow* spare = result.Find("route_spare", row.region, "ALL");
+    const auto pair = [](const ResultRow* r) {
+      return r ? PadLeft(FormatGrouped(r->baseline, 1), 10) +
+                     PadLeft(FormatGrouped(r->value, 1), 10)
+               : PadLeft("-", 10) + PadLeft("-", 10);
+    };
+    rows += PadRight(Label(result, row.region, w), w) + PadLeft(row.unit, 8) + pair(&row) +
+            pair(use) + pair(spare) + "\n";
+  }
+  if (rows.empty()) return "";
+  return "\n" + PadRight("Route capacity (annual average)", w) + PadLeft("unit", 8) +
+         PadLeft("capacity", 10) + PadLeft("after", 10) + PadLeft("use", 10) +
+         PadLeft("after", 10) + PadLeft("spare", 10) + PadLeft("after", 10) + "\n" + rows;
+}
+
 }  // namespace
 
 std::string ToString(OutputFormat format) {
@@ -157,6 +178,8 @@ std::string FormatTable(const ScenarioResult& result) {
            PadLeft("scenario flow", 14) + PadLeft("affected", 14) + PadLeft("rerouted", 14) +
            PadLeft("lost", 14) + PadLeft("extra cost", 14) + "\n" + routes;
   }
+
+  out += RouteCapacityTable(result, w);
 
   std::vector<const ResultRow*> sectors;
   for (const auto& row : result.rows) {

@@ -379,6 +379,17 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
     AddRow(&result, code, all, "route_rerouted", unit, 0.0, money * f.rerouted_out);
     AddRow(&result, code, all, "route_lost", unit, 0.0, money * f.lost);
     AddRow(&result, code, all, "route_extra_cost", unit, 0.0, money * f.extra_cost);
+    // The physical picture of a route a shock touched (annual averages, e.g. Mt/yr).
+    const Route& route = m.routes[r];
+    if (!f.touched || !route.capacity.known) continue;
+    const double capacity = route.capacity.value;
+    AddRow(&result, code, all, "route_capacity", route.capacity.unit, capacity,
+           capacity + f.capacity_change);
+    if (!route.current_use.known || route.current_use.unit != route.capacity.unit) continue;
+    const double use = route.current_use.value;
+    AddRow(&result, code, all, "route_use", route.capacity.unit, use, use + f.use_change);
+    AddRow(&result, code, all, "route_spare", route.capacity.unit, std::max(0.0, capacity - use),
+           std::max(0.0, capacity + f.capacity_change - use - f.use_change));
   }
   AddRegionalRows(prepared, out, money, unit, &result);
   if (change.buyer_cost > 0.0) {

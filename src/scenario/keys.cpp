@@ -70,9 +70,11 @@ const std::vector<ShockTypeSpec>& ShockTypes() {
        "Imbs & Pauwels' hypothetical output test); with `propagation: supply` the allocation "
        "coefficients B = diag(x)^-1 Z are cut instead and x' = v' (I - B_new)^-1 (Ghosh: "
        "upstream). See docs/methods.md for both and their limits."},
-      {"route_capacity", "route capacity (physical unit of the routes file), relative or absolute",
-       "Changes a route's capacity, e.g. a Middle Corridor expansion; it matters only as "
-       "spare capacity for rerouting."},
+      {"route_capacity",
+       "route capacity (physical unit of the routes file), relative, absolute or a target",
+       "Changes a route's capacity, e.g. a Middle Corridor expansion: a relative or absolute "
+       "`change`, or the new `capacity` in the route's unit; it matters only as spare "
+       "capacity for rerouting."},
   };
   return types;
 }
@@ -642,6 +644,17 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {"lognormal"},
        "Standard deviation of the logarithm, > 0."},
 
+      {"capacity",
+       KeyScope::kShock,
+       KeyType::kNumber,
+       0,
+       1e15,
+       "one of change, capacity",
+       false,
+       {},
+       {"route_capacity"},
+       "The route's new capacity, in its physical unit (the routes file's, e.g. Mt/yr): "
+       "`capacity: 20` sets the Middle Corridor to 20 Mt/yr. Give it or `change`, not both."},
       {"allow_large",
        KeyScope::kShock,
        KeyType::kEnum,

@@ -264,6 +264,30 @@ bool IsSuggestedFor(const YamlNode& map, KeyScope scope, const std::string& name
   return false;
 }
 
+// route_capacity: exactly one of `change` (relative or absolute) and `capacity` (the
+// target in the route's physical unit), the target read as the absolute change to it.
+void ReadCapacityTarget(const std::string& file, const YamlNode& node, const std::string& path,
+                        const Model& model, Shock* shock) {
+  const YamlNode* change = node.Find("change");
+  const YamlNode* target = node.Find("capacity");
+  if ((change == nullptr) == (target == nullptr)) {
+    throw InputError(LocationOf(file, target ? *target : node, path + (target ? ".capacity" : "")),
+                     change ? "give either `change` or `capacity`, not both"
+                            : "a `route_capacity` shock needs `change` (relative or absolute) "
+                              "or `capacity` (the new capacity in the route's unit)");
+  }
+  if (target == nullptr) return;
+  const Quantity& base = model.routes[static_cast<size_t>(shock->route)].capacity;
+  if (const YamlNode* mode = node.Find("mode")) {
+    throw InputError(
+        LocationOf(file, *mode, path + ".mode"),
+        "`mode` applies to `change`; `capacity` is the new capacity itself, in " + base.unit);
+  }
+  shock->mode = ChangeMode::kAbsolute;
+  shock->capacity_target = true;
+  shock->change = ReadNumber(file, *target, path + ".capacity") - base.value;
+}
+
 // One key of a shock: known, taken by this type, and of the right type and bounds.
 void CheckShockKey(const std::string& file, const std::string& path, const std::string& type_name,
                    const std::vector<std::string>& valid, const YamlNode& key,
@@ -308,7 +332,9 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
   for (const auto& key_name : valid) {
     const KeySpec* spec = FindKey(KeyScope::kShock, key_name);
     // trade_block's share defaults to 1 (a full embargo).
-    const bool optional_here = type_name == "trade_block" && key_name == "share";
+    // route_capacity takes `change` or `capacity` (checked below).
+    const bool optional_here = (type_name == "trade_block" && key_name == "share") ||
+                               (type_name == "route_capacity" && key_name == "change");
     if (spec->required && !optional_here && node.Find(key_name) == nullptr &&
         !IsSuggestedFor(node, KeyScope::kShock, key_name, valid)) {
       errors.Add(InputError(
@@ -396,6 +422,8 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
       throw InputError(LocationOf(file, route, path + ".route"),
                        "the route '" + route.scalar + "' has no capacity figure to change");
     }
+    if (shock.type == ShockType::kRouteCapacity)
+      ReadCapacityTarget(file, node, path, model, &shock);
     return shock;
   }
   if (shock.type == ShockType::kTradeBlock) {

@@ -39,7 +39,10 @@ struct Shock {
   ShockType type = ShockType::kFinalDemand;
   ChangeMode mode = ChangeMode::kRelative;
   double change = 0.0;  // fraction, or amount in the model's unit (already converted)
-  double share = 0.0;   // import_supply: fraction lost
+  // route_capacity given as `capacity` (the target, in the route's unit): then mode is
+  // absolute and change = target - base capacity.
+  bool capacity_target = false;
+  double share = 0.0;  // import_supply: fraction lost
   double substitution = 0.0;
   double substitute_premium = 0.0;
   SupplyRule rule = SupplyRule::kProportional;

@@ -131,6 +131,11 @@ double RouteCarried(const Model& model, const Route& route) {
   return value;
 }
 
+// The capacity a route_capacity shock adds, per year while it lasts, in the route's unit.
+double CapacityAdded(const Route& route, const Shock& shock) {
+  return shock.mode == ChangeMode::kRelative ? shock.change * route.capacity.value : shock.change;
+}
+
 // Spare capacity per route per year, in the unit of its capacity; negative when unknown.
 std::vector<double> SpareCapacity(const Model& model, const Scenario& scenario) {
   std::vector<double> spare;
@@ -142,8 +147,7 @@ std::vector<double> SpareCapacity(const Model& model, const Scenario& scenario) 
   for (const Shock& shock : scenario.shocks) {
     if (shock.type != ShockType::kRouteCapacity) continue;
     const Route& route = model.routes[static_cast<size_t>(shock.route)];
-    const double added =
-        shock.mode == ChangeMode::kRelative ? shock.change * route.capacity.value : shock.change;
+    const double added = CapacityAdded(route, shock);
     double& s = spare[static_cast<size_t>(shock.route)];
     // Without a figure for current use, all of a new capacity is spare.
     s = std::max(0.0, std::max(s, 0.0) + added * shock.YearFraction());
@@ -185,7 +189,10 @@ void ApplyRoute(const Model& model, const Shock& shock, std::vector<double>* spa
         free -= used / shock.YearFraction();
         need -= used;
         rerouted += used * value_per_unit;
-        change->routes[static_cast<size_t>(a)].rerouted_in += used * value_per_unit;
+        RouteFlow& into = change->routes[static_cast<size_t>(a)];
+        into.rerouted_in += used * value_per_unit;
+        into.use_change += used;
+        into.touched = true;
       }
     }
   }
@@ -201,6 +208,9 @@ void ApplyRoute(const Model& model, const Shock& shock, std::vector<double>* spa
     }
   }
   RouteFlow& flow = change->routes[r];
+  flow.touched = true;
+  if (route.capacity.known) flow.capacity_change -= fraction * route.capacity.value;
+  if (route.current_use.known) flow.use_change -= fraction * route.current_use.value;
   flow.affected += affected;
   flow.rerouted_out += rerouted;
   flow.lost += affected - rerouted;
@@ -227,6 +237,13 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
     change.routes[r].carried = RouteCarried(model, model.routes[r]);
   }
   std::vector<double> spare = SpareCapacity(model, scenario);
+  for (const Shock& shock : scenario.shocks) {
+    if (shock.type != ShockType::kRouteCapacity) continue;
+    const Route& route = model.routes[static_cast<size_t>(shock.route)];
+    RouteFlow& flow = change.routes[static_cast<size_t>(shock.route)];
+    flow.touched = true;
+    flow.capacity_change += CapacityAdded(route, shock) * shock.YearFraction();
+  }
 
   // Imports received from each origin, as a fraction of the product's base imports.
   Matrix received = origin;

@@ -15,6 +15,12 @@ struct RouteFlow {
   double rerouted_in = 0.0;   // value this route took over from others
   double lost = 0.0;          // value of exports lost for want of a route
   double extra_cost = 0.0;    // extra transport cost of the flows moved off this route
+  // In the route's physical unit (Mt/yr), annual averages: the change of its capacity (a
+  // route_capacity shock, or the share lost by a route shock) and of its use (flows lost,
+  // or taken over from other routes).
+  double capacity_change = 0.0;
+  double use_change = 0.0;
+  bool touched = false;  // some shock changed its capacity or its flows
 };
 
 // All changes are annual averages: a shock lasting d months counts d/12 of its size.
