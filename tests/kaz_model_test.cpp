@@ -20,6 +20,7 @@
 #include "engine/leontief.h"
 #include "io/csv.h"
 #include "io/model_io.h"
+#include "report/model_report.h"
 
 #ifndef SPILLOVER_SOURCE_DIR
 #error "SPILLOVER_SOURCE_DIR (the repository root) must be defined"
@@ -454,4 +455,26 @@ TEST(KazModelTest, ImportOriginSharesAreCloseToBns2024) {
 }
 
 }  // namespace
+// The five products that export more than they produce (ratios from the CSVs with pandas,
+// model/kaz-2024/README.md) are warnings of `model check` and `model info`.
+TEST(KazModelTest, OverExportingProductsAreWarnings) {
+  const std::string checks = FormatModelChecks(Kaz());
+  const std::string info = FormatModelInfo(Kaz().model);
+  for (const char* expected :
+       {"product 15 (Leather and related products) exports 3.38 times its output",
+        "product 26 (Computer, electronic and optical products) exports 3.00 times its output",
+        "product 14 (Wearing apparel) exports 1.69 times its output",
+        "product 32 (Other manufactured goods) exports 1.52 times its output",
+        "product 062 (Natural gas, liquefied or in gaseous state) exports 1.45 times its output"}) {
+    EXPECT_NE(checks.find(expected), std::string::npos) << expected << "\n" << checks;
+    EXPECT_NE(info.find(expected), std::string::npos) << expected;
+  }
+  size_t count = 0;
+  for (size_t at = checks.find("  warning  "); at != std::string::npos;
+       at = checks.find("  warning  ", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(5u, count) << checks;
+}
+
 }  // namespace spillover

@@ -23,6 +23,25 @@ const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace
 
+// Products whose exports exceed their output: possible in a published table (inventories
+// drawn down, re-exports), but a shock on their exports then acts on more than they make.
+std::string OverExportWarnings(const Model& m) {
+  const Vector output = m.Output();
+  std::string out;
+  for (Index i = 0; i < m.sector_count(); ++i) {
+    const double exported = m.exports.row(i).sum();
+    if (!(output(i) > 0.0) || exported <= output(i)) continue;
+    const Entry& s = m.sectors[static_cast<size_t>(i)];
+    out += "  warning  product " + s.code + " (" + Cut(s.name, 48) + ") exports " +
+           Fixed(exported / output(i), 2) + " times its output\n";
+  }
+  if (out.empty()) return out;
+  return out +
+         "           (exports above output come out of inventories: stocks drawn down or "
+         "re-exports;\n           a fall in these exports can cut output by more than half; "
+         "see the model's README)\n";
+}
+
 std::string FormatModelInfo(const Model& m) {
   std::string out;
   out += "Model:        " + m.name + " (" + m.folder + ")\n";
@@ -55,6 +74,8 @@ std::string FormatModelInfo(const Model& m) {
   line("Exports (domestic)", m.exports.sum());
   line("Imports", m.ImportsByOrigin().sum());
   out += FormatRoutes(m);
+  const std::string warnings = OverExportWarnings(m);
+  if (!warnings.empty()) out += "\nWarnings\n" + warnings;
   return out;
 }
 
@@ -109,6 +130,7 @@ std::string FormatModelChecks(const LoadedModel& loaded) {
   }
   out += "  ok  productive: spectral radius of A <= " + Fixed(loaded.spectral_radius_bound, 6) +
          " (Collatz-Wielandt bound) < 1\n";
+  out += OverExportWarnings(loaded.model);
   return out;
 }
 
