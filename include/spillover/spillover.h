@@ -344,6 +344,12 @@ class Model {
   // Results of this model side by side, each with its difference from `baseline` (a
   // scenario name; "" = the first): what `spillover compare` prints and writes.
   Analysis Compare(const std::vector<Result>& results, const std::string& baseline = "") const;
+  // OUT/report.html and OUT/report.xlsx of these results, as `spillover report` writes them
+  // (both or neither; an existing report is replaced only with `force`). `groups`: a
+  // sector mapping CSV for the group charts ("": the model's aggregations/sections.csv).
+  void Report(const std::vector<Result>& results, const std::string& out_dir,
+              const std::string& baseline = "", const std::string& groups = "",
+              bool force = false) const;
 
   Analysis Multipliers() const;
   Analysis Extraction(const ExtractionOptions& options) const;

@@ -376,6 +376,21 @@ class Model:
         frame.attrs["text"] = text
         return frame
 
+    def report(self, scenarios, out, baseline="", overrides=None, groups=None, force=False):
+        """Writes ``out/report.html`` (one self-contained page: headline table, charts as
+        inline SVG, tables with units) and ``out/report.xlsx`` (one sheet per table, numbers
+        as numbers, codes as text) for the scenarios, as ``spillover report`` does
+        (docs/reports.md). ``scenarios`` are paths, YAML texts, dicts or Results of this
+        model; ``baseline`` names the one the others are compared with (default: the first);
+        ``groups`` is a sector mapping CSV for the group charts (default: the model's
+        ``aggregations/sections.csv``). Both files appear or neither; an existing report is
+        replaced only with ``force=True``. Returns the two paths."""
+        results = [s if isinstance(s, Result) else self.run(s, overrides) for s in scenarios]
+        self._m.report([r._core for r in results], os.fspath(out), baseline, groups or "",
+                       bool(force))
+        return {"html": os.path.join(os.fspath(out), "report.html"),
+                "xlsx": os.path.join(os.fspath(out), "report.xlsx")}
+
     # -- multipliers and analyses (docs/analysis.md)
     def multipliers(self):
         """Type I and II output, value-added, import and satellite multipliers and the

@@ -333,6 +333,8 @@ PYBIND11_MODULE(_core, m) {
             return std::make_tuple(a.csv, a.text, a.json);
           },
           py::arg("results"), py::arg("baseline"))
+      .def("report", &api::Model::Report, py::arg("results"), py::arg("out"), py::arg("baseline"),
+           py::arg("groups"), py::arg("force"), py::call_guard<py::gil_scoped_release>())
       .def("multipliers",
            [](const api::Model& model) {
              py::gil_scoped_release release;

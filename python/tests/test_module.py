@@ -352,3 +352,27 @@ def test_ghosh_inverse_equals_its_definition_and_the_cli_file(tmp_path):
     written = pd.read_csv(tmp_path / "G.csv", index_col=0, dtype={0: str},
                           float_precision="round_trip")
     np.testing.assert_array_equal(written.to_numpy(), m.G().to_numpy())
+
+
+def test_report_writes_the_same_tables_as_the_cli(tmp_path):
+    # Model.report and `spillover report` share the writer: every sheet but About (which
+    # holds the date and, for files, the YAML text) is equal cell for cell.
+    import openpyxl
+    files = [os.path.join(ROOT, "scenarios", f)
+             for f in ("cpc-outage.yaml", "cpc-outage-with-expansion.yaml")]
+    m = spillover.Model()
+    paths = m.report(files, tmp_path / "py")
+    assert os.path.getsize(paths["html"]) > 10000
+    cli("report", *files, "--out", str(tmp_path / "cli"), "--quiet")
+    ours = openpyxl.load_workbook(paths["xlsx"])
+    theirs = openpyxl.load_workbook(tmp_path / "cli" / "report.xlsx")
+    assert ours.sheetnames == theirs.sheetnames
+    for name in ours.sheetnames:
+        if name == "About":
+            continue
+        a = [[c.value for c in row] for row in ours[name].iter_rows()]
+        b = [[c.value for c in row] for row in theirs[name].iter_rows()]
+        assert a == b, name
+    with pytest.raises(spillover.InputError, match="report.html"):
+        m.report(files, tmp_path / "py")
+    m.report(files, tmp_path / "py", force=True)

@@ -20,6 +20,7 @@
 #include "report/compare.h"
 #include "report/ghosh_report.h"
 #include "report/model_report.h"
+#include "report/scenario_report.h"
 #include "run/simulate.h"
 #include "scenario/scenario.h"
 #include "shocks/translate.h"
@@ -70,6 +71,17 @@ Analysis Model::Compare(const std::vector<Result>& results, const std::string& b
   const Comparison comparison(std::move(scenarios), baseline);
   return Analysis{FormatCompareCsv(comparison), FormatCompareTable(comparison),
                   FormatCompareJson(comparison)};
+}
+
+void Model::Report(const std::vector<Result>& results, const std::string& out_dir,
+                   const std::string& baseline, const std::string& groups, bool force) const {
+  if (results.empty()) throw InputError("report: no results given");
+  std::vector<ComparedScenario> scenarios;
+  for (const auto& r : results) {
+    scenarios.push_back(ComparedScenario{r.internal(), "", "", impl_->model().folder});
+  }
+  WriteScenarioReport(Comparison(std::move(scenarios), baseline), impl_->model(), groups, out_dir,
+                      force);
 }
 
 Analysis Model::Multipliers() const {

@@ -7,33 +7,15 @@
 #include "report/compare.h"
 #include "report/html_report.h"
 #include "report/report_files.h"
+#include "report/scenario_report.h"
 #include "report/xlsx_report.h"
 #include "results/aggregate.h"
 #include "run/scenario_files.h"
 #include "sweep/sweep_folder.h"
 
 namespace spillover::cli {
-namespace {
 
 namespace fs = std::filesystem;
-
-// The sector groups of the charts: --groups FILE, else the model's shipped
-// aggregations/sections.csv when it has one; nullptr when neither.
-std::unique_ptr<SectorMap> Groups(const std::string& option, const Model& model) {
-  std::string file = option;
-  if (file.empty()) {
-    file = model.folder + "/aggregations/sections.csv";
-    if (!fs::exists(file)) return nullptr;
-  }
-  std::vector<std::string> codes;
-  for (Index j = 0; j < model.sectors_per_region(); ++j) {
-    codes.push_back(model.sectors[static_cast<size_t>(j)].code);
-  }
-  if (model.region_count() > 1 && option.empty()) return nullptr;  // codes are REGION:SECTOR
-  return std::make_unique<SectorMap>(LoadSectorMap(file, codes));
-}
-
-}  // namespace
 
 int Report(const Args& args) {
   po::options_description options("Options");
@@ -69,7 +51,6 @@ int Report(const Args& args) {
   info.version = SPILLOVER_VERSION;
   info.date = UtcNow();
   ModelCache cache;
-  std::unique_ptr<SectorMap> groups;
   std::string written;
   if (inputs.size() == 1 && fs::is_directory(inputs[0])) {
     const SweepTable sweep = ReadFinishedSweep(inputs[0]);
@@ -92,12 +73,8 @@ int Report(const Args& args) {
     const Comparison comparison(
         RunScenarioFiles(inputs, overrides, vm["model"].as<std::string>(), &cache),
         vm["baseline"].as<std::string>());
-    info.model = &cache.Get(comparison.scenarios().front().model_folder).model();
-    groups = Groups(vm["groups"].as<std::string>(), *info.model);
-    info.groups = groups.get();
-    WriteReportFiles(
-        out_dir, ScenarioReportHtml(comparison, info),
-        [&](const std::string& path) { WriteScenarioWorkbook(path, comparison, info); }, force);
+    WriteScenarioReport(comparison, cache.Get(comparison.scenarios().front().model_folder).model(),
+                        vm["groups"].as<std::string>(), out_dir, force);
     written = std::to_string(inputs.size()) + " scenario" + (inputs.size() > 1 ? "s" : "");
   }
   if (!vm.count("quiet")) {
