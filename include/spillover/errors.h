@@ -7,7 +7,8 @@
 
 namespace spillover {
 
-enum class ExitCode : int { kSuccess = 0, kInternalError = 1, kBadInput = 2 };
+// kFailedPoints: a sweep ran, but some of its points failed (`sweep --keep-going` exits 0).
+enum class ExitCode : int { kSuccess = 0, kInternalError = 1, kBadInput = 2, kFailedPoints = 3 };
 
 // A place in an input file. Line and column are 1-based; 0 means unknown.
 struct SourceLocation {

@@ -310,6 +310,9 @@ std::string FormatExtractionTable(const Model& model, const ExtractionTable& tab
   } else {
     out += "Hypothetical extraction of each sector (variant: " + table.variant + ")\n";
   }
+  out +=
+      "Question: how much of the year's GDP and output depends on the links, were they "
+      "removed entirely (an upper bound, not a scenario)\n";
   out += "Losses per year in " + unit.label + " and in % of the base year (" + model.name + ")\n\n";
   const size_t label_width = partners && table.by != "partner" ? 34 : 30;
   out += PadLeft("#", 4) + "  " + PadRight(partners ? "extracted" : "sector", label_width) +

@@ -148,6 +148,9 @@ std::string FormatInoperabilityTable(const Model& model, const InoperabilityRepo
   const Matrix output_loss = report.output.asDiagonal() * report.inoperability / 12.0;
   const Vector gdp_weights = report.gdp_coefficients;
   std::string out = "Inoperability: " + report.title + "\n";
+  out +=
+      "Question: the month-by-month loss of an outage and its recovery; the total sums the "
+      "months (dynamic; 'spillover run' applies a shock to the year's flows at once)\n";
   out += "Dynamic inoperability input-output model (Lian & Haimes 2006); monthly losses in " +
          unit + ".\n";
   for (const auto& note : report.notes) out += "Note: " + note + "\n";

@@ -228,7 +228,17 @@ std::string FormatPathsTable(const Model& model, const PathAnalysis& analysis,
   for (const auto& path : analysis.paths) largest = std::max(largest, std::fabs(path.value));
   const int decimals = DecimalsFor(largest * std::fabs(labels.scale));
   std::string out = "Structural paths: " + labels.title + "\n";
+  if (!labels.question.empty()) out += "Question: " + labels.question + "\n";
   for (const auto& note : labels.notes) out += "Note: " + note + "\n";
+  if (std::isfinite(labels.run_total)) {
+    out += "Note: 'spillover run' gives a " + labels.target + " change of " +
+           FormatGrouped(labels.run_total * labels.scale, decimals) + " " + labels.unit +
+           " = the paths' total " + FormatGrouped(analysis.total * labels.scale, decimals) +
+           " plus " + FormatGrouped((labels.run_total - analysis.total) * labels.scale, decimals) +
+           " from net taxes on final use" +
+           (labels.run_nonlinear ? ", capacity limits, rerouting and prices" : "") +
+           " (no production path; docs/methods.md, \"Which number is which\")\n";
+  }
   out += "Effect on " + labels.target + " in " + labels.unit +
          " per year. Total effect (all paths) " +
          FormatGrouped(analysis.total * labels.scale, decimals) + "; the " +

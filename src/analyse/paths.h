@@ -3,6 +3,7 @@
 // in docs/analysis.md.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,11 @@ struct PathLabels {
   std::string unit;    // of the values, e.g. "KZT thousand"
   double scale = 1.0;  // printed value = value × scale
   std::vector<std::string> notes;  // printed under the title of the readable table
+  std::string question;            // the question the figures answer, one line
+  // The target's change in `spillover run` of the same scenario (model units; NaN: none),
+  // shown beside the paths' total; `run_nonlinear`: the run has limits, rerouting or prices.
+  double run_total = std::numeric_limits<double>::quiet_NaN();
+  bool run_nonlinear = false;
 };
 
 // "RUS exports → 072 → 241 → GDP".

@@ -175,20 +175,34 @@ Analysis Model::Paths(const PathsOptions& o) const {
   const spillover::Model& model = impl_->model();
   Vector demand;
   PathLabels labels;
+  MoneyUnit unit = ResolveUnit(o.unit, model);
+  // With a scenario: `spillover run`'s GDP change, to reconcile the paths with it.
+  double run_gdp_change = std::numeric_limits<double>::quiet_NaN();
+  bool nonlinear = false;
   if (has_scenario) {
     CheckNotSweep(*o.scenario);
     const spillover::Scenario scenario =
         BuildScenario(o.scenario->tree(), o.scenario->source(), model);
+    // The scenario's `currency` and `scale`, as `run` reports them, unless --unit says.
+    const double money = model.unit_scale / (scenario.exchange_rate * scenario.report_scale);
+    if (o.unit.empty()) unit = MoneyUnit{scenario.report_unit, money};
     const ExogenousChange change = TranslateShocks(model, impl_->coefficients(), scenario);
     demand = DemandChange(change);
     labels.title = "scenario " + scenario.name;
     labels.source = "demand";
-    if (change.capacity.minCoeff() < std::numeric_limits<double>::infinity() ||
-        change.import_price.cwiseAbs().maxCoeff() > 0.0 ||
-        change.exporter_cost.cwiseAbs().maxCoeff() > 0.0) {
+    nonlinear = change.capacity.minCoeff() < std::numeric_limits<double>::infinity() ||
+                change.import_price.cwiseAbs().maxCoeff() > 0.0 ||
+                change.exporter_cost.cwiseAbs().maxCoeff() > 0.0 || change.has_trade_block();
+    if (nonlinear) {
       labels.notes.push_back(
           "the scenario's supply limits, price changes and rerouting costs are not traced; "
           "paths start from its change of final demand only");
+    }
+    if (o.target == "gdp" && model.regions.size() == 1) {
+      const ScenarioResult run = Simulate(*impl_, scenario, ResultDetail::kTotals);
+      if (const ResultRow* gdp = run.Find("gdp", model.regions.front().code, "ALL")) {
+        run_gdp_change = gdp->Change() / money;  // back to the model's unit
+      }
     }
   } else {
     const Index p = CodeIndex("partner", o.partner, model.PartnerCodes(), "partner");
@@ -204,7 +218,6 @@ Analysis Model::Paths(const PathsOptions& o) const {
                        " of the chosen products are zero in the base year: nothing to trace");
     }
     if (o.has_amount) {
-      const MoneyUnit unit = ResolveUnit(o.unit, model);
       for (Index i : products) demand(i) = o.amount / unit.scale * model.exports(i, p) / exports;
       labels.title =
           "exports to " + o.partner + " change by " + FormatNumber(o.amount) + " " + unit.label;
@@ -220,7 +233,6 @@ Analysis Model::Paths(const PathsOptions& o) const {
     labels.source = o.partner + " exports";
   }
   const Coefficients& c = impl_->coefficients();
-  const MoneyUnit unit = ResolveUnit(o.unit, model);
   path_options.absolute_threshold = o.threshold_abs / unit.scale;
   Vector weights;
   if (o.target == "gdp") {
@@ -246,6 +258,12 @@ Analysis Model::Paths(const PathsOptions& o) const {
   }
   const PathAnalysis analysis =
       StructuralPaths(c.technical, impl_->solver(), demand, weights, path_options);
+  labels.question =
+      "how the change of final demand reaches " + labels.target +
+      " through chains of intermediate inputs: the linear Leontief part, annual, without "
+      "capacity limits, rerouting or price effects";
+  labels.run_total = run_gdp_change;
+  labels.run_nonlinear = nonlinear;
   return Analysis{FormatPathsCsv(model, analysis, labels),
                   FormatPathsTable(model, analysis, labels)};
 }

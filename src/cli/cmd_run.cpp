@@ -29,7 +29,12 @@ int Run(const Args& args) {
   const std::string usage =
       "Usage: spillover run [OPTIONS] SCENARIO.yaml...\n"
       "Runs each scenario ('-' reads one from standard input) and reports the change in GDP,\n"
-      "trade by partner and output by sector against the model's base year.";
+      "trade by partner and output by sector against the model's base year.\n"
+      "A relative `model:` path is taken from the scenario file's folder, or from the current\n"
+      "directory for a scenario read from standard input; a bare name (`example-2sector`)\n"
+      "names a shipped model. Without `model:` or --model: $SPILLOVER_MODEL, else kaz-2024\n"
+      "in the models folder ($SPILLOVER_MODEL_DIR, else PREFIX/share/spillover/models next\n"
+      "to the installed program).";
   if (!ParseOptions(args, options, "scenario", usage, &vm)) return 0;
   if (!vm.count("scenario")) throw InputError("no scenario file given; see 'spillover run --help'");
   const std::string format = vm["format"].as<std::string>();

@@ -66,6 +66,9 @@ int Sweep(const Args& args) {
       "sectors (+ every sector), or all (+ partner x product trade)")(
       "model,m", po::value<std::string>()->default_value(""),
       "model folder (default: the base scenario's `model`)")("quiet,q", "no progress line")(
+      "keep-going",
+      "exit 0 even if some points failed (they are still listed on standard error and carry "
+      "their message in the error column); without it such a sweep exits 3")(
       "max-points", po::value<long long>(),
       "allow a sweep of more points than the limit (default 10,000,000; docs/limits.md)");
   // For the tests: stop as if killed after N blocks.
@@ -76,7 +79,9 @@ int Sweep(const Args& args) {
       "Usage: spillover sweep SWEEP.yaml --out DIR [OPTIONS]\n"
       "Runs every point of a sweep (grid or Monte Carlo) on the base scenario's model.\n"
       "Points are solved in blocks against one factorisation and streamed to DIR in point\n"
-      "order; an interrupted sweep continues with --resume. See docs/sweeps.md.";
+      "order; an interrupted sweep continues with --resume. See docs/sweeps.md.\n"
+      "Exit codes: 0 every point solved, 3 some points failed (listed on standard error;\n"
+      "0 with --keep-going), 2 bad input, 1 internal error.";
   if (!ParseOptions(args, options, "file", usage, &vm, &hidden)) return 0;
   const auto files =
       vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>();
@@ -137,7 +142,15 @@ int Sweep(const Args& args) {
   }
 #endif
   const SweepReport report = RunSweep(spec, opt, &cache);
-  if (!opt.progress) return 0;
+  const bool keep_going = vm.count("keep-going") > 0;
+  // Failed points are listed last, after the progress line, whatever --quiet says.
+  const auto finish = [&]() {
+    if (report.errors == 0) return 0;
+    std::cerr << (keep_going ? "warning: " : "error: ") << spec.file << ": "
+              << FailedPointsSummary(report.failed, report.points);
+    return keep_going ? 0 : static_cast<int>(ExitCode::kFailedPoints);
+  };
+  if (!opt.progress) return finish();
   std::cerr << spec.name << ": " << report.points << " points"
             << (opt.shards > 1 ? " (shard " + shard + ")" : "") << ", " << report.errors
             << " failed, " << (report.finished ? "finished" : "stopped") << " in "
@@ -148,7 +161,7 @@ int Sweep(const Args& args) {
               << " points/s" << (report.linear ? ", linear fast path" : "") << ")";
   }
   std::cerr << "; results in " << opt.out_dir << "\n";
-  return 0;
+  return finish();
 }
 
 int Merge(const Args& args) {

@@ -22,7 +22,9 @@ int Validate(const Args& args) {
   const std::string usage =
       "Usage: spillover validate [OPTIONS] FILE...\n"
       "Checks scenario files: YAML syntax, every key against the key table (type, bounds),\n"
-      "and every sector, product, category and partner code against the model.";
+      "and every sector, product, category and partner code against the model. For a sweep,\n"
+      "the first 1,000 points are built and solved as 'spillover sweep' would: a point that\n"
+      "would fail there fails here.";
   if (!ParseOptions(args, options, "file", usage, &vm)) return 0;
   if (vm.count("keys")) {
     std::cout << KeyTableMarkdown();
@@ -38,7 +40,15 @@ int Validate(const Args& args) {
       const YamlNode root = ParseYamlFile(file);
       if (IsSweep(root)) {
         const SweepSpec spec = ParseSweep(root, file == "-" ? "<stdin>" : file);
-        const int64_t checked = ValidateSweep(spec, vm["model"].as<std::string>(), &cache, 1000);
+        FailedPoints failed;
+        const int64_t checked =
+            ValidateSweep(spec, vm["model"].as<std::string>(), &cache, 1000, &failed);
+        if (failed.count > 0) {
+          // The words of `spillover sweep` for the same points.
+          std::cerr << "error: " << spec.file << ": " << FailedPointsSummary(failed, checked);
+          ++failures;
+          continue;
+        }
         std::cout << file << ": ok (sweep of " << SweepPoints(spec).count() << " points, "
                   << checked << " checked)\n";
         continue;

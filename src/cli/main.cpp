@@ -32,7 +32,9 @@ constexpr const char* kUsage =
     "  export pymrio MODEL --out DIR          a model in pymrio's folder format\n"
     "\n"
     "Run 'spillover COMMAND --help' for a command's options.\n"
-    "Exit codes: 0 success, 2 bad input, 1 internal error.\n";
+    "Exit codes: 0 success, 2 bad input, 3 a sweep with failed points, 1 internal error.\n"
+    "Models: $SPILLOVER_MODEL (the default model folder) or $SPILLOVER_MODEL_DIR (the\n"
+    "folder of models), else PREFIX/share/spillover/models next to the installed program.\n";
 
 // Standard output is part of the result: a full disk or a closed pipe must not pass for
 // success (`multipliers > /dev/full` used to exit 0 with 8 KB of 115 KB written).

@@ -15,10 +15,6 @@
 #include "io/routes_io.h"
 #include "io/yaml_read.h"
 
-#ifndef SPILLOVER_DEFAULT_MODEL
-#define SPILLOVER_DEFAULT_MODEL "model/kaz-2024"
-#endif
-
 namespace spillover {
 namespace {
 
@@ -187,12 +183,6 @@ bool Worse(double residual, double worst) { return !(residual <= worst); }
 constexpr double kSolveTolerance = 1e-6;
 
 }  // namespace
-
-std::string DefaultModelFolder() {
-  const char* env = std::getenv("SPILLOVER_MODEL");
-  if (env != nullptr && *env != '\0') return env;
-  return SPILLOVER_DEFAULT_MODEL;
-}
 
 LoadedModel LoadModel(const std::string& folder) {
   namespace fs = std::filesystem;

@@ -7,6 +7,7 @@
 
 #include "core/model.h"
 #include "engine/leontief.h"
+#include "io/model_location.h"  // DefaultModelFolder, for the loaders' callers
 
 namespace spillover {
 
@@ -31,9 +32,5 @@ struct LoadedModel {
 // balances and productivity. Throws InputError (bad files) or ModelError (not solvable)
 // naming the file, the row and column codes and the value.
 LoadedModel LoadModel(const std::string& folder);
-
-// The folder of the shipped default model: $SPILLOVER_MODEL if set, else the install
-// location compiled into the program.
-std::string DefaultModelFolder();
 
 }  // namespace spillover

@@ -116,7 +116,9 @@ const std::vector<KeySpec>& ScenarioKeys() {
        false,
        {},
        {},
-       "Model folder; a relative path is taken from the scenario file's folder."},
+       "Model folder; a relative path is taken from the scenario file's folder (from the current "
+       "directory for a scenario read from standard input), and a bare name such as "
+       "`example-2sector` that is no folder there names a shipped model."},
       {"currency",
        KeyScope::kScenario,
        KeyType::kString,

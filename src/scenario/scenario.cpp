@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/units.h"
 #include "io/csv.h"
+#include "io/model_location.h"
 #include "io/yaml_read.h"
 #include "scenario/keys.h"
 
@@ -675,12 +676,10 @@ std::string ScenarioModelFolder(const YamlNode& root, const std::string& file,
   const YamlNode* model = root.Find("model");
   if (model == nullptr) return default_folder;
   const std::string text = ReadString(file, *model, "model");
-  namespace fs = std::filesystem;
-  fs::path path(text);
-  if (path.is_relative() && file != "-" && file != "<stdin>") {
-    path = fs::path(file).parent_path() / path;
-  }
-  return path.lexically_normal().string();
+  // Standard input has no folder: a relative path is taken from the current directory.
+  const bool stdin_source = file == "-" || file == "<stdin>";
+  return ResolveModelReference(
+      text, stdin_source ? std::string() : std::filesystem::path(file).parent_path().string());
 }
 
 Scenario BuildScenario(const YamlNode& root, const std::string& file, const Model& model) {

@@ -51,7 +51,7 @@ std::string SweepModelFolder(const SweepSpec& spec, const std::string& model_fol
 struct BlockOutput {
   std::string results;
   std::string points;
-  int64_t errors = 0;
+  FailedPoints failed;
 };
 
 // Everything a worker needs, shared read-only.
@@ -77,7 +77,7 @@ void AppendResult(const Context& ctx, int64_t point, const std::vector<std::stri
   if (result == nullptr) {
     if (!ctx.points_only) out->results += prefix + ",,,,,,,,," + CsvField(error) + "\n";
     out->points += PointPrefix(point, values) + ",,,,,,,," + CsvField(error) + "\n";
-    ++out->errors;
+    out->failed.Add(*ctx.spec, point, values, error);
     return;
   }
   for (const auto& row : result->rows) {
@@ -255,11 +255,21 @@ std::vector<SolvedPoint> SolvePoints(const SweepSpec& spec, const SweepPoints& p
 }
 
 int64_t ValidateSweep(const SweepSpec& spec, const std::string& model_folder, ModelCache* cache,
-                      int64_t max_points) {
+                      int64_t max_points, FailedPoints* failed) {
   const PreparedModel& model = cache->Get(SweepModelFolder(spec, model_folder));
   const SweepPoints points(spec);
   const int64_t count = std::min(points.count(), max_points);
-  for (int64_t p = 0; p < count; ++p) PointScenario(spec, points.Values(p), model.model());
+  // As RunSweep: a first point that cannot be built is the sweep's error, not a point's.
+  PointScenario(spec, points.Values(0), model.model());
+  for (int64_t first = 0; first < count; first += kSweepBlock) {
+    const int64_t last = std::min(count, first + kSweepBlock);
+    const std::vector<SolvedPoint> solved =
+        SolvePoints(spec, points, model, SweepDetail::kTotals, first, last);
+    for (int64_t p = first; p < last; ++p) {
+      const SolvedPoint& point = solved[static_cast<size_t>(p - first)];
+      if (!point.error.empty()) failed->Add(spec, p, point.values, point.error);
+    }
+  }
   return count;
 }
 
@@ -402,6 +412,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
     meta.Commit();
   }
   report.resumed_from = progress.blocks_done;
+  report.failed.count = progress.failed_points;  // those before an interruption
 
   std::unique_ptr<FILE, int (*)(FILE*)> results_file(
       std::fopen(results_partial.c_str(), options.resume ? "ab" : "wb"), &std::fclose);
@@ -415,6 +426,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
     Sync(results_file.get(), results_partial);
     Sync(points_file.get(), points_partial);
     progress.blocks_done = static_cast<int64_t>(blocks_done);
+    progress.failed_points = report.failed.count;
     progress.results_hash = results_hash.value();
     progress.points_hash = points_hash.value();
     AtomicFileSet files;
@@ -503,7 +515,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
       Write(points_file.get(), out.points, points_partial, &points_hash);
       progress.results_bytes += static_cast<int64_t>(out.results.size());
       progress.points_bytes += static_cast<int64_t>(out.points.size());
-      report.errors += out.errors;
+      report.failed.Merge(out.failed);
       points_done += std::min(points.count(), (blocks[next_write] + 1) * kSweepBlock) -
                      blocks[next_write] * kSweepBlock;
       {
@@ -537,6 +549,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   if (failure) std::rethrow_exception(failure);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   report.points_run = points_done - points_before;
+  report.errors = report.failed.count;
   if (limit < blocks.size()) return report;  // stopped early (testing)
 
   Sync(results_file.get(), results_partial);

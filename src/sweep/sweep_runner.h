@@ -8,6 +8,7 @@
 
 #include "results/result_table.h"
 #include "run/runner.h"
+#include "sweep/failed_points.h"
 #include "sweep/points.h"
 #include "sweep/sweep_spec.h"
 
@@ -33,6 +34,7 @@ struct SweepOptions {
 struct SweepReport {
   int64_t points = 0;        // points of this shard
   int64_t errors = 0;        // points that failed (reported in the error column)
+  FailedPoints failed;       // the same count, with the first failures of this run
   int64_t resumed_from = 0;  // blocks already done when the run started (--resume)
   int64_t points_run = 0;    // points solved by this run
   double seconds = 0.0;
@@ -65,11 +67,11 @@ std::vector<SolvedPoint> SolvePoints(const SweepSpec& spec, const SweepPoints& p
                                      const PreparedModel& model, SweepDetail detail, int64_t first,
                                      int64_t last);
 
-// Builds the scenario of each of the first `max_points` points against the model, so
-// that `spillover validate` catches a parameter path or value the scenario rejects.
-// Returns the number of points checked; throws InputError naming the point.
+// Builds and solves the first `max_points` points as the sweep would (SolvePoints), so
+// that `spillover validate` fails exactly the points `spillover sweep` would report as
+// failed. Returns the number of points checked; the failures go to `failed`.
 int64_t ValidateSweep(const SweepSpec& spec, const std::string& model_folder, ModelCache* cache,
-                      int64_t max_points);
+                      int64_t max_points, FailedPoints* failed);
 
 SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCache* cache);
 

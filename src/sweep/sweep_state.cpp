@@ -97,6 +97,7 @@ class Fields {
     if (it == fields_.end()) Fail("lacks the field '" + key + "'");
     return it->second;
   }
+  bool Has(const std::string& key) const { return fields_.count(key) > 0; }
   int64_t Int(const std::string& key, int64_t min, int64_t max) const {
     int64_t value = 0;
     if (!ParseInt(Text(key), &value) || value < min || value > max) {
@@ -232,7 +233,8 @@ std::string FormatCheckpoint(const Checkpoint& c) {
                    std::to_string(c.blocks_done) + "\nresults_bytes " +
                    std::to_string(c.results_bytes) + "\nresults_hash " + Hex(c.results_hash) +
                    "\npoints_bytes " + std::to_string(c.points_bytes) + "\npoints_hash " +
-                   Hex(c.points_hash) + "\n");
+                   Hex(c.points_hash) + "\nfailed_points " + std::to_string(c.failed_points) +
+                   "\n");
 }
 
 Checkpoint ParseCheckpoint(const std::string& text, const std::string& path) {
@@ -245,6 +247,8 @@ Checkpoint ParseCheckpoint(const std::string& text, const std::string& path) {
   c.points_bytes = f.Int("points_bytes", 1, INT64_MAX / 2);
   c.results_hash = f.HexValue("results_hash");
   c.points_hash = f.HexValue("points_hash");
+  // Absent from the checkpoints of earlier versions: their failures are not counted.
+  if (f.Has("failed_points")) c.failed_points = f.Int("failed_points", 0, INT64_MAX / 2);
   return c;
 }
 

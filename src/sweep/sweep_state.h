@@ -72,6 +72,7 @@ struct Checkpoint {
   int64_t points_bytes = 0;
   uint64_t results_hash = 0;  // ContentHash state after results_bytes bytes
   uint64_t points_hash = 0;
+  int64_t failed_points = 0;  // points of the blocks done that failed
 };
 
 std::string FormatCheckpoint(const Checkpoint& checkpoint);

@@ -1,0 +1,26 @@
+// Where models are found: the folder of shipped models (next to an installed program, or
+// the source tree of a build) and the default model in it (docs/install.md).
+#pragma once
+
+#include <string>
+
+namespace spillover {
+
+// The folder that holds the shipped models, first of:
+//   $SPILLOVER_MODEL_DIR;
+//   PREFIX/share/spillover/models, where PREFIX is the parent of the running program's
+//   folder (an installed copy: PREFIX/bin/spillover);
+//   the source tree's model/ folder compiled into the program (a build tree).
+std::string ModelsDirectory();
+
+// The model a scenario without `model:` runs on: $SPILLOVER_MODEL (a model folder) if set,
+// else ModelsDirectory()/kaz-2024.
+std::string DefaultModelFolder();
+
+// The folder a scenario's `model:` value names. A relative path is taken against
+// `base_dir` (the scenario file's folder; the current directory for standard input); a
+// bare name (no '/') that is not a folder there is looked up in ModelsDirectory(), so
+// `model: example-2sector` works from anywhere.
+std::string ResolveModelReference(const std::string& text, const std::string& base_dir);
+
+}  // namespace spillover

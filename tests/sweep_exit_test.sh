@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# A sweep in which some points fail exits 3 and lists them on standard error; with
+# --keep-going it exits 0; `validate` fails the same points with the same words.
+set -euo pipefail
+bin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat > "$work/base.yaml" <<YAML
+name: base
+model: $src/model/example-2sector
+shocks:
+  supply:
+    type: import_supply
+    partners: [RUS]
+    share: 0.2
+YAML
+# Partner codes are checked against the model point by point: XYZ fails, the others solve.
+cat > "$work/sweep.yaml" <<YAML
+sweep:
+  name: exit_test
+  base: base.yaml
+  method: grid
+  parameters:
+    shocks.supply.partners: {values: [RUS, XYZ, CHN, XYZ]}
+YAML
+expect_code() {
+  local want=$1 got=$2 what=$3
+  if [ "$got" != "$want" ]; then echo "$what: exit $got, expected $want"; cat "$work/err"; exit 1; fi
+}
+set +e
+"$bin" sweep "$work/sweep.yaml" --out "$work/out" -q 2> "$work/err"; code=$?
+set -e
+expect_code 3 "$code" "sweep with failed points"
+grep -q "error: .*sweep.yaml: 2 of 4 points failed:" "$work/err" || { cat "$work/err"; exit 1; }
+grep -q "  point 1 (shocks.supply.partners=XYZ): .*XYZ" "$work/err" || { cat "$work/err"; exit 1; }
+grep -q "  point 3 (shocks.supply.partners=XYZ)" "$work/err" || { cat "$work/err"; exit 1; }
+# The points that solved are all there.
+[ "$(wc -l < "$work/out/points.csv")" -eq 5 ] || { echo "points.csv incomplete"; exit 1; }
+sweep_lines=$(grep '^  point' "$work/err")
+
+set +e
+"$bin" sweep "$work/sweep.yaml" --out "$work/out2" -q --keep-going 2> "$work/err"; code=$?
+set -e
+expect_code 0 "$code" "sweep --keep-going"
+grep -q "warning: .*2 of 4 points failed:" "$work/err" || { cat "$work/err"; exit 1; }
+
+set +e
+"$bin" validate "$work/sweep.yaml" > /dev/null 2> "$work/err"; code=$?
+set -e
+expect_code 2 "$code" "validate of the same sweep"
+validate_lines=$(grep '^  point' "$work/err")
+if [ "$sweep_lines" != "$validate_lines" ]; then
+  echo "validate and sweep disagree on the bad points:"
+  echo "sweep:    $sweep_lines"
+  echo "validate: $validate_lines"
+  exit 1
+fi
+
+# A sweep whose points all solve exits 0 and says nothing of failures.
+sed -i 's/\[RUS, XYZ, CHN, XYZ\]/[RUS, CHN]/' "$work/sweep.yaml"
+"$bin" sweep "$work/sweep.yaml" --out "$work/out3" -q 2> "$work/err"
+! grep -q "failed" "$work/err"
+"$bin" validate "$work/sweep.yaml" > /dev/null
+echo "failed points: sweep exits 3 (0 with --keep-going), validate lists the same points"
