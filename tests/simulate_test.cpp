@@ -139,6 +139,20 @@ TEST_F(SimulateTest, AccountsBalanceBeforeAndAfterShocks) {
   EXPECT_GT(base_gap, 0.0);
 }
 
+TEST_F(SimulateTest, ChangesAboveHalfOfOutputAreNamedInANote) {
+  // Electronics (26) exports 3.0 times its output (inventories drawn down): a 30% cut of
+  // its exports takes about 90% of its output, which the note must name.
+  const ScenarioResult r = Run(*kaz_, "  a: {type: exports, products: '26', change: -0.3}\n");
+  const double base = r.Find("output", "KAZ", "26")->baseline;
+  const double pct = 100.0 * (r.Find("output", "KAZ", "26")->value - base) / base;
+  ASSERT_LT(pct, -50.0);
+  EXPECT_NE(r.message.find("output changes by more than 50% in 26 ("), std::string::npos)
+      << r.message;
+  // A small change carries no such note.
+  const ScenarioResult small = Run(*kaz_, "  a: {type: exports, products: '26', change: -0.01}\n");
+  EXPECT_EQ(small.message.find("more than 50%"), std::string::npos) << small.message;
+}
+
 TEST_F(SimulateTest, BottleneckCapsUsersOfTheLostImport) {
   // Example model: agriculture imports come 50% from RUS. Losing half of them with no
   // substitution leaves 75% of imported agricultural goods. Both sectors use them, so
