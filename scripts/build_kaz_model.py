@@ -275,13 +275,14 @@ def load_io(data):
     _, t02, _ = read_io_table(os.path.join(d, "t02_use_purchasers_prices.csv"))
     _, t03, _ = read_io_table(os.path.join(d, "t03_trade_margins.csv"))
     _, t04, _ = read_io_table(os.path.join(d, "t04_transport_margins.csv"))
+    _, t05, _ = read_io_table(os.path.join(d, "t05_net_taxes_on_products.csv"))
     _, t06, _ = read_io_table(os.path.join(d, "t06_use_basic_prices.csv"))
     _, t07, _ = read_io_table(os.path.join(d, "t07_use_imported.csv"))
     _, t08, _ = read_io_table(os.path.join(d, "t08_use_domestic.csv"))
-    for name, t in (("t06", t06), ("t07", t07), ("t08", t08)):
+    for name, t in (("t05", t05), ("t06", t06), ("t07", t07), ("t08", t08)):
         check(list(t.keys())[:68] == codes, name + ": product rows not in products.csv order")
-    return dict(codes=codes, names=names, t01=t01, t02=t02, t03=t03, t04=t04, t06=t06,
-                t07=t07, t08=t08)
+    return dict(codes=codes, names=names, t01=t01, t02=t02, t03=t03, t04=t04, t05=t05,
+                t06=t06, t07=t07, t08=t08)
 
 
 def build_io(io_):
@@ -313,6 +314,21 @@ def build_io(io_):
             check(t06[k].get(f) in (None, 0), "t06 %s has a value in column %s" % (k, f))
 
     n, nf = len(codes), len(FD_CODES)
+    # Net taxes on final use by product (t05, final-use columns): they split the final-use
+    # columns of V row D21X31 by product, so that a tax on one product's final use (the
+    # crude-oil export duty) follows that product's use. Exact in integers.
+    t05 = io_["t05"]
+    Tf = [[t05[i][f] or 0 for f in FD_CODES] for i in codes]
+    for r in ["DP_ABROAD_RES", "DP_DOMESTIC_NONRES"]:
+        nz = [f for f in FD_CODES if t05[r].get(f) not in (None, 0)]
+        check(not nz, "t05 row %s has final-use taxes in %s" % (r, nz))
+    for b, f in enumerate(FD_CODES):
+        col = sum(Tf[a][b] for a in range(n))
+        check(col == V["D21X31"][n + b],
+              "t05 column %s sums to %d, t06 D21X31_IC holds %d" % (f, col, V["D21X31"][n + b]))
+        check(col == t05["TOTAL_PRODUCTS"][f], "t05 column %s != its TOTAL_PRODUCTS" % f)
+    log.append("net taxes on final use by product (t05, 68 products x 7 categories) sum to the "
+               "final-use columns of t06 D21X31_IC: exact for all 7 categories")
     # The 7 categories add up to FD_TOTAL (no category is missed), domestic and imported.
     for tname, t in (("t08", t08), ("t07", t07)):
         for i in codes:
@@ -377,7 +393,7 @@ def build_io(io_):
         if zero_rc:
             log.append("product %s has an all-zero row and column of Z (output %s, all final use / "
                        "value added)" % (i, fmt_int(x[a])))
-    return dict(Z=Z, Y=Y, Zm=Zm, Ym=Ym, V=V, x=x, m=m, cols_v=cols_v, log=log,
+    return dict(Z=Z, Y=Y, Zm=Zm, Ym=Ym, V=V, Tf=Tf, x=x, m=m, cols_v=cols_v, log=log,
                 totals=dict(output=total_x, gva=gva, net_taxes=net_taxes, gdp=gdp,
                             exports=exports, imports=imports, reexports=reexports,
                             exports_pp=exports_pp,
@@ -951,6 +967,7 @@ def model_yaml(codes, names, kzt, tol):
     w("  imports_final: Ym.csv")
     w("  import_origin: import_origin.csv")
     w("  exports: exports.csv")
+    w("  final_use_taxes: final_use_taxes.csv  # BNS t05: net taxes on final use by product")
     w("  routes: routes.yaml")
     w("# Not read by the loader: aggregations/*.csv (see `spillover run --aggregate`), README.md.")
     w("checks:")
@@ -999,6 +1016,7 @@ def readme(args_data, io_, built, trade, routes_info, kzt):
     w("| `Y.csv` | domestic final use: P3_S14, P3_S13, P3_S15, P51G, P52, P53, P6 (BNS table 8) |")
     w("| `V.csv` | value added D1, D29X39, P51C, B2N_B3N (sector columns) and net taxes on products D21X31 (sector and final-use columns) (BNS table 6) |")
     w("| `Zm.csv`, `Ym.csv` | imported intermediate and final use (BNS table 7) |")
+    w("| `final_use_taxes.csv` | net taxes on products paid on final use, by product x category (BNS table 5); its columns add up to the final-use columns of `V.csv` row D21X31 |")
     w("| `exports.csv` | domestic exports (basic prices) by product x partner - **estimated**, see below |")
     w("| `import_origin.csv` | import shares by product x partner - **assumption**, see below |")
     w("| `routes.yaml` | export routes, their capacity/use and the flows they carry - **estimates** |")
@@ -1009,7 +1027,7 @@ def readme(args_data, io_, built, trade, routes_info, kzt):
     w("")
     w("| publisher | data | files used |")
     w("|---|---|---|")
-    w("| BNS (Bureau of National Statistics, ASPR RK) | Input-output tables 2024 (published 19.12.2025) | `kz-io-2024/products.csv`, `t01_supply_basic_to_purchasers.csv`, `t02_use_purchasers_prices.csv`, `t03_trade_margins.csv`, `t04_transport_margins.csv`, `t06_use_basic_prices.csv`, `t07_use_imported.csv`, `t08_use_domestic.csv` |")
+    w("| BNS (Bureau of National Statistics, ASPR RK) | Input-output tables 2024 (published 19.12.2025) | `kz-io-2024/products.csv`, `t01_supply_basic_to_purchasers.csv`, `t02_use_purchasers_prices.csv`, `t03_trade_margins.csv`, `t04_transport_margins.csv`, `t05_net_taxes_on_products.csv`, `t06_use_basic_prices.csv`, `t07_use_imported.csv`, `t08_use_domestic.csv` |")
     w("| BNS (customs statistics, indicator 312101) | Exports and imports of goods by partner country, 2021 and 2024 | `kz-trade/bns_trade_by_partner_annual.csv`, `kz-trade/bns_trade_totals_annual.csv` |")
     w("| CEPII BACI (HS 2002, v202301), extracts made by the author of a trade report on Kazakhstan prepared for the ADB (github ksreyes/adb-kaz-gvc, whose GVC indicators come from the ADB MRIO tables; no official ADB affiliation) | Exports 2021 by HS6 to the top-5 partners; crude oil and base metals by partner; world totals by HS section and ADB product group | `kz-trade/baci_exports_top5_partners_by_hs6_2021.csv`, `baci_crude_oil_exports_by_partner_2021.csv`, `baci_base_metals_exports_by_partner_2021.csv`, `baci_exports_world_by_hs_section.csv`, `baci_exports_world_by_product_group.csv` |")
     w("| NBK (National Bank of Kazakhstan) | KZT/USD official rate, 2024 mean of monthly averages = %s | `kz-macro/macro_annual.csv` (`KZT_PER_USD_MEAN_OF_MONTHS`) |" % kzt)
@@ -1032,6 +1050,13 @@ def readme(args_data, io_, built, trade, routes_info, kzt):
       % (fmt_int(built["V"]["D21X31"][68 + 0]), fmt_int(built["V"]["D21X31"][68 + 3])))
     w("  exports %s, mostly the crude-oil export duty), so that GDP = GVA + all net taxes on products."
       % fmt_int(built["V"]["D21X31"][68 + 6]))
+    w("- `final_use_taxes.csv` = the final-use columns of t05 (net taxes on products by product")
+    w("  and use) for the 68 products; each column sums exactly to the same column of `V` row")
+    w("  D21X31. With it a scenario taxes each product's final use at its own rate: the export")
+    w("  duty on crude oil (061) is %s of the %s on exports, so a cut of crude exports"
+      % (fmt_int(built["Tf"][codes.index("061")][FD_CODES.index("P6")]),
+         fmt_int(built["V"]["D21X31"][68 + 6])))
+    w("  cuts it in proportion, not the export taxes of all products together.")
     w("- The direct-purchase rows `DP_ABROAD_RES` and `DP_DOMESTIC_NONRES` (t06, t07, t08) and t01's")
     w("  `CIF_FOB_ADJ`/`DP_ABROAD_RES` are all zero in 2024 (verified by the script) and are dropped.")
     w("- All IO numbers are the BNS integers, unchanged.")
@@ -1249,6 +1274,8 @@ def main():
             [[c, names[c]] + [num(v) for v in built["Zm"][a]] for a, c in enumerate(codes)])
     out.csv("Ym.csv", ["code", "name"] + FD_CODES,
             [[c, names[c]] + [num(v) for v in built["Ym"][a]] for a, c in enumerate(codes)])
+    out.csv("final_use_taxes.csv", ["code", "name"] + FD_CODES,
+            [[c, names[c]] + [num(v) for v in built["Tf"][a]] for a, c in enumerate(codes)])
     plist = list(PARTNERS)
     out.csv("exports.csv", ["code", "name"] + plist,
             [[c, names[c]] + [num(E[c][p]) for p in plist] for c in codes])

@@ -99,9 +99,13 @@ struct Model {
   // Products × sectors; 0 × 0 when the model has no intermediate imports (no file), so
   // that a large model without imports stores no zero matrix.
   Matrix imports_intermediate;
-  Matrix imports_final;       // products × categories
-  Matrix import_origin;       // products × partners, shares
-  Matrix exports;             // products × partners
+  Matrix imports_final;  // products × categories
+  Matrix import_origin;  // products × partners, shares
+  Matrix exports;        // products × partners
+  // Net taxes on products paid on final use, products × categories (domestic and imported
+  // use together): optional. 0 × 0 when the model gives only the final-use columns of the
+  // product-tax rows of V; when present its columns add up to those.
+  Matrix final_use_taxes;
   Matrix satellite_values;    // satellites × sectors
   std::vector<Route> routes;  // optional; see docs/model-format.md
 

@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "engine/leontief.h"
 #include "io/csv.h"
+#include "io/final_use_taxes.h"
 #include "io/routes_io.h"
 #include "io/yaml_read.h"
 
@@ -304,9 +305,10 @@ LoadedModel LoadModel(const std::string& folder) {
   }
 
   const YamlNode& files = RequireKey(yaml_path, root, "", "files");
-  CheckMapKeys(yaml_path, files, "files",
-               {"intermediate", "final_demand", "value_added", "imports_intermediate",
-                "imports_final", "import_origin", "exports", "satellites", "routes"});
+  CheckMapKeys(
+      yaml_path, files, "files",
+      {"intermediate", "final_demand", "value_added", "imports_intermediate", "imports_final",
+       "import_origin", "exports", "final_use_taxes", "satellites", "routes"});
   auto path_of = [&](const std::string& key, bool required) -> std::string {
     const YamlNode* node = files.Find(key);
     if (node == nullptr) {
@@ -384,6 +386,8 @@ LoadedModel LoadModel(const std::string& folder) {
     m.exports = ReadLabelledMatrix(exports_path, sectors, partner_codes);
     CheckSign(m.exports, exports_path, sectors, partner_codes, "exports");
   }
+  const std::string taxes_path = path_of("final_use_taxes", false);
+  if (!taxes_path.empty()) loaded.checks.push_back(ReadFinalUseTaxes(taxes_path, v_path, &m));
   const std::string sat_path = path_of("satellites", !m.satellites.empty());
   if (!m.satellites.empty()) {
     m.satellite_values = ReadLabelledMatrix(sat_path, m.SatelliteCodes(), sectors);

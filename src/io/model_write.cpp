@@ -248,6 +248,12 @@ void WriteModelFiles(const Model& m, const std::string& folder) {
     yaml += "  exports: exports.csv\n";
     WriteCsvMatrix((dir / "exports.csv").string(), "code", sectors, partners, m.exports);
   }
+  if (m.final_use_taxes.rows() == m.sector_count() &&
+      m.final_use_taxes.cols() == m.category_count()) {
+    yaml += "  final_use_taxes: final_use_taxes.csv\n";
+    WriteCsvMatrix((dir / "final_use_taxes.csv").string(), "code", sectors, categories,
+                   m.final_use_taxes);
+  }
   if (!m.satellites.empty()) {
     yaml += "  satellites: satellites.csv\n";
     WriteCsvMatrix((dir / "satellites.csv").string(), "code", Codes(m.satellites), sectors,

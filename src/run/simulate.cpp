@@ -161,7 +161,25 @@ Outcome Solve(const PreparedModel& prepared, const ExogenousChange& change,
   const RowVector base_taxes = m.ProductTaxes();
   out.product_taxes = RowVector::Zero(base_taxes.size());
   out.product_taxes.head(n) = (c.product_taxes.cwiseProduct(out.output)).transpose();
+  // Taxes on final use at fixed rates per unit of use (domestic + imported): per product
+  // when the model has the table by product (an export duty follows the exports of the
+  // product it is levied on), otherwise per category column. A cell with no base use keeps
+  // its tax. The change is added to the column total of V (which the table adds up to), so
+  // that a zero shock changes nothing, exactly.
+  const bool by_product = m.final_use_taxes.size() > 0;
   for (Index f = 0; f < m.category_count(); ++f) {
+    if (by_product) {
+      double tax_change = 0.0;
+      for (Index i = 0; i < n; ++i) {
+        const double tax = m.final_use_taxes(i, f);
+        const double base_use = m.final_use(i, f) + m.imports_final(i, f);
+        if (tax == 0.0 || base_use == 0.0) continue;
+        const double new_use = out.final_use(i, f) + out.imports_final(i, f);
+        tax_change += tax * (new_use - base_use) / base_use;
+      }
+      out.product_taxes(n + f) = base_taxes(n + f) + tax_change;
+      continue;
+    }
     const double base_use = m.final_use.col(f).sum() + m.imports_final.col(f).sum();
     const double new_use = out.final_use.col(f).sum() + out.imports_final.col(f).sum();
     out.product_taxes(n + f) = base_use != 0.0 ? base_taxes(n + f) * new_use / base_use : 0.0;
