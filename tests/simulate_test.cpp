@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "io/model_io.h"
+#include "report/report.h"
 #include "test_util.h"
 
 namespace spillover {
@@ -151,11 +152,13 @@ TEST_F(SimulateTest, ChangesAboveHalfOfOutputAreNamedInANote) {
   const double base = r.Find("output", "KAZ", "26")->baseline;
   const double pct = 100.0 * (r.Find("output", "KAZ", "26")->value - base) / base;
   ASSERT_LT(pct, -50.0);
-  EXPECT_NE(r.message.find("output changes by more than 50% in 26 ("), std::string::npos)
-      << r.message;
+  const std::string report = FormatTable(r);
+  EXPECT_NE(report.find("Note:     output changes by more than 50% in 26 ("), std::string::npos)
+      << report;
   // A small change carries no such note.
-  const ScenarioResult small = Run(*kaz_, "  a: {type: exports, products: '26', change: -0.01}\n");
-  EXPECT_EQ(small.message.find("more than 50%"), std::string::npos) << small.message;
+  const std::string quiet =
+      FormatTable(Run(*kaz_, "  a: {type: exports, products: '26', change: -0.01}\n"));
+  EXPECT_EQ(quiet.find("more than 50%"), std::string::npos) << quiet;
 }
 
 TEST_F(SimulateTest, BottleneckCapsUsersOfTheLostImport) {

@@ -102,6 +102,31 @@ std::string FormatRegions(const ScenarioResult& result, const std::string& focus
   return out;
 }
 
+namespace {
+
+// Sectors whose output moves by more than half: more often a slip or a data quirk (exports
+// above output, drawn from inventories) than a forecast, so the report names them. Only the
+// readable report says so; the result rows already hold the figures.
+std::string LargeOutputChanges(const ScenarioResult& result) {
+  std::vector<std::string> large;
+  for (const auto& row : result.rows) {
+    if (row.variable != "output" || row.sector == "ALL" || row.baseline <= 0.0 || row.value < 0.0)
+      continue;
+    if (std::fabs(row.value - row.baseline) <= 0.5 * row.baseline) continue;
+    const double pct = 100.0 * (row.value - row.baseline) / row.baseline;
+    large.push_back(row.sector + " (" + (pct > 0 ? "+" : "") + Fixed(pct, 1) + "%)");
+  }
+  if (large.empty()) return std::string();
+  const size_t shown = std::min<size_t>(8, large.size());
+  std::vector<std::string> list(large.begin(), large.begin() + static_cast<long>(shown));
+  if (large.size() > shown) list.push_back("and " + std::to_string(large.size() - shown) + " more");
+  return "output changes by more than 50% in " + Join(list, ", ") +
+         ": check the shock, and `spillover model check` for products that export more than "
+         "they produce";
+}
+
+}  // namespace
+
 std::string FormatTable(const ScenarioResult& result) {
   std::string out;
   out += "Scenario: " + result.scenario + "\n";
@@ -115,6 +140,8 @@ std::string FormatTable(const ScenarioResult& result) {
       "Question: the year's flows with the whole scenario: limits, rerouting and prices "
       "(docs/methods.md)\n";
   if (!result.message.empty()) out += "Note:     " + result.message + "\n";
+  const std::string large = LargeOutputChanges(result);
+  if (!large.empty()) out += "Note:     " + large + "\n";
   out += "\n";
   const size_t w = 34;
   std::string region = result.focus_region;

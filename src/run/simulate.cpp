@@ -428,26 +428,6 @@ ScenarioResult Tabulate(const PreparedModel& prepared, const Scenario& scenario,
   for (Index j = 0; j < n; ++j) {
     if (out.output(j) < 0.0) negative.push_back(m.sectors[static_cast<size_t>(j)].code);
   }
-  // Changes this large are more often a slip or a data quirk (exports above output, drawn
-  // from inventories) than a forecast: name them so that the user looks.
-  std::vector<std::string> large;
-  for (Index j = 0; j < n; ++j) {
-    const double base = c.output(j);
-    if (base > 0.0 && out.output(j) >= 0.0 && std::fabs(out.output(j) - base) > 0.5 * base) {
-      const double pct = 100.0 * (out.output(j) - base) / base;
-      large.push_back(m.sectors[static_cast<size_t>(j)].code + " (" + (pct > 0 ? "+" : "") +
-                      Fixed(pct, 1) + "%)");
-    }
-  }
-  if (!large.empty()) {
-    const size_t shown = std::min<size_t>(8, large.size());
-    std::vector<std::string> list(large.begin(), large.begin() + static_cast<long>(shown));
-    if (large.size() > shown)
-      list.push_back("and " + std::to_string(large.size() - shown) + " more");
-    messages.push_back("output changes by more than 50% in " + Join(list, ", ") +
-                       ": check the shock, and `spillover model check` for products that export "
-                       "more than they produce");
-  }
   if (!negative.empty()) {
     result.status = RunStatus::kWarning;
     messages.push_back("output turns negative in " + Join(negative, ", ") +
