@@ -64,8 +64,8 @@ ScenarioResult NegativeBaseline() {
 }
 
 TEST(Report, NegativeBaselinesDivideByTheirSizeInEveryFormat) {
-  const ResultRow& gva = NegativeBaseline().rows[1];
-  EXPECT_DOUBLE_EQ(-25.0, gva.PercentChange());
+  const ScenarioResult negative = NegativeBaseline();
+  EXPECT_DOUBLE_EQ(-25.0, negative.rows[1].PercentChange());
   EXPECT_DOUBLE_EQ(25.0, NegativeBaseline().rows[2].PercentChange());  // -40 -> -30: +10
   const std::string csv = FormatCsv({NegativeBaseline()});
   EXPECT_NE(csv.find("neg,R1,ALL,,gva,USD million,-200,-250,-50,-25\n"), std::string::npos) << csv;
