@@ -61,14 +61,20 @@ Index NonNegative(long long value, const char* option) {
   return static_cast<Index>(value);
 }
 
+// The results of one model as the comparison `compare` and `report` share.
+Comparison CompareResults(const std::vector<Result>& results, const std::string& model_folder,
+                          const std::string& baseline) {
+  std::vector<ComparedScenario> scenarios;
+  for (const auto& r : results) {
+    scenarios.push_back(ComparedScenario{r.internal(), "", "", model_folder});
+  }
+  return Comparison(std::move(scenarios), baseline);
+}
+
 }  // namespace
 
 Analysis Model::Compare(const std::vector<Result>& results, const std::string& baseline) const {
-  std::vector<ComparedScenario> scenarios;
-  for (const auto& r : results) {
-    scenarios.push_back(ComparedScenario{r.internal(), "", "", impl_->model().folder});
-  }
-  const Comparison comparison(std::move(scenarios), baseline);
+  const Comparison comparison = CompareResults(results, impl_->model().folder, baseline);
   return Analysis{FormatCompareCsv(comparison), FormatCompareTable(comparison),
                   FormatCompareJson(comparison)};
 }
@@ -76,12 +82,8 @@ Analysis Model::Compare(const std::vector<Result>& results, const std::string& b
 void Model::Report(const std::vector<Result>& results, const std::string& out_dir,
                    const std::string& baseline, const std::string& groups, bool force) const {
   if (results.empty()) throw InputError("report: no results given");
-  std::vector<ComparedScenario> scenarios;
-  for (const auto& r : results) {
-    scenarios.push_back(ComparedScenario{r.internal(), "", "", impl_->model().folder});
-  }
-  WriteScenarioReport(Comparison(std::move(scenarios), baseline), impl_->model(), groups, out_dir,
-                      force);
+  WriteScenarioReport(CompareResults(results, impl_->model().folder, baseline), impl_->model(),
+                      groups, out_dir, force);
 }
 
 Analysis Model::Multipliers() const {
