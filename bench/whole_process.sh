@@ -7,6 +7,7 @@
 #
 #   bench/whole_process.sh BUILD_DIR PEER_DIR WORK_DIR [REPEATS]
 # PEER_DIR holds mrio_N5000 (and mrio_N2000) from ../shared/tools/gen_mrio.py.
+# PARTS (default "run check sweep") picks which figures to take.
 set -euo pipefail
 build=$1 peer=$2 work=$3 repeats=${4:-3}
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,11 +44,17 @@ measure() {  # label command...: one line of figures
     END { printf "%-28s %8.2f s %8.0f MiB %9d faults  load %s\n", label, s, rss, faults, load }' \
     "$work/time.txt"
 }
+parts=" ${PARTS:-run check sweep} "
 for r in $(seq "$repeats"); do
-  measure "run n=5000 spillover" "$bin" run -m "$work/model5000" "$work/demand5000.yaml" -q
-  measure "run n=5000 pymrio-like" $py "$src/bench/peer_scripts.py" pymrio "$peer/mrio_N5000"
-  measure "model check n=5000 spillover" "$bin" model check "$work/model5000"
-  measure "read Z+Y+x n=5000 pandas" $py "$src/bench/peer_scripts.py" read "$peer/mrio_N5000"
+  if [[ $parts == *" run "* ]]; then
+    measure "run n=5000 spillover" "$bin" run -m "$work/model5000" "$work/demand5000.yaml" -q
+    measure "run n=5000 pymrio-like" $py "$src/bench/peer_scripts.py" pymrio "$peer/mrio_N5000"
+  fi
+  if [[ $parts == *" check "* ]]; then
+    measure "model check n=5000 spillover" "$bin" model check "$work/model5000"
+    measure "read Z+Y+x n=5000 pandas" $py "$src/bench/peer_scripts.py" read "$peer/mrio_N5000"
+  fi
+  [[ $parts == *" sweep "* ]] || continue
   for detail in points totals; do
     rm -rf "$work/sw"
     measure "sweep68 --detail $detail" "$bin" sweep "$work/sweep68.yaml" --out "$work/sw" \

@@ -80,6 +80,51 @@ TEST(Leontief, SizeMismatchIsReported) {
   }
 }
 
+// Refactorising into the solver's own storage must give the same factors, bit for bit,
+// as a solver built afresh on the new coefficients.
+TEST(Leontief, RefactoriseEqualsAFreshSolver) {
+  const Matrix a = (Matrix(3, 3) << 0.1, 0.3, 0.0, 0.2, 0.1, 0.4, 0.05, 0.2, 0.1).finished();
+  const Matrix b = 0.5 * a + 0.1 * Matrix::Ones(3, 3);
+  const Matrix demands = (Matrix(3, 2) << 10, -3, 20, 5, 5, 7).finished();
+  LeontiefSolver reused(a);
+  reused.Refactorise(b);
+  const LeontiefSolver fresh(b);
+  const Matrix expected = fresh.SolveMany(demands);
+  EXPECT_EQ(expected, reused.SolveMany(demands));
+  Matrix into(3, 2);
+  reused.SolveManyInto(demands, into);
+  EXPECT_EQ(expected, into);
+  EXPECT_EQ(fresh.ReciprocalCondition(), reused.ReciprocalCondition());
+  const Matrix reference = (Matrix::Identity(3, 3) - b).inverse() * demands;
+  EXPECT_TRUE(MatrixRelNear(reference, into, 1e-12, 1e-12));
+}
+
+TEST(Leontief, RefactoriseChecksSizesAndSingularity) {
+  LeontiefSolver solver(TextbookA());
+  try {
+    solver.Refactorise(Matrix::Zero(3, 3));
+    FAIL() << "expected a ModelError";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("expected 2 rows, got 3"), std::string::npos) << e.what();
+  }
+  Matrix wrong(2, 3);
+  try {
+    solver.SolveManyInto(Matrix::Ones(2, 2), wrong);
+    FAIL() << "expected a ModelError";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("expected 2 x 2, got 2 x 3"), std::string::npos)
+        << e.what();
+  }
+  const Matrix singular = (Matrix(2, 2) << 0.5, 0.5, 0.5, 0.5).finished();
+  EXPECT_THROW(solver.Refactorise(singular), ModelError);
+  try {
+    solver.Solve(Vector::Ones(2));
+    FAIL() << "a solve after a failed refactorisation must throw";
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("no factors"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Leontief, SingularSystemIsRejected) {
   const Matrix a = (Matrix(2, 2) << 0.5, 0.5, 0.5, 0.5).finished();  // I - A singular
   EXPECT_THROW(LeontiefSolver{a}, ModelError);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/blas_threads.h"
 #include "core/error.h"
 #include "core/memory.h"
 #include "core/text.h"
@@ -70,6 +71,24 @@ LeontiefSolver::LeontiefSolver(MatrixRef technical) : size_(technical.rows()) {
                      std::to_string(technical.cols()));
   }
   storage_ = std::make_unique<Matrix>(FreshMatrix(size_, size_));
+  Factorise(technical);
+}
+
+void LeontiefSolver::Refactorise(MatrixRef technical) {
+  CheckSize(technical.rows(), "coefficient matrix");
+  if (technical.cols() != size_) {
+    throw ModelError("coefficient matrix: expected " + std::to_string(size_) + " columns, got " +
+                     std::to_string(technical.cols()));
+  }
+  try {
+    Factorise(technical);
+  } catch (...) {
+    lu_.reset();  // the storage now holds a singular system: no solve may use it
+    throw;
+  }
+}
+
+void LeontiefSolver::Factorise(MatrixRef technical) {
   Matrix& system = *storage_;
   double norm = 0.0;  // ‖I − A‖₁, column by column while the column is in cache
   for (Index j = 0; j < size_; ++j) {
@@ -93,14 +112,20 @@ LeontiefSolver::LeontiefSolver(MatrixRef technical) : size_(technical.rows()) {
 }
 
 void LeontiefSolver::CheckSize(Index rows, const char* what) const {
+  if (!lu_) throw ModelError("the solver holds no factors: its last refactorisation failed");
   if (rows != size_) {
     throw ModelError(std::string(what) + ": expected " + std::to_string(size_) + " rows, got " +
                      std::to_string(rows));
   }
 }
 
+// A solve for one right-hand side is bound by memory, not arithmetic, and OpenBLAS's
+// threaded triangular solve spends far longer handing it to its threads than solving it:
+// 305 ms against 8.7 ms on one thread at n = 5,000 on a busy machine (bench/README.md,
+// `condition_solve`). Vector solves therefore always run on one BLAS thread.
 Vector LeontiefSolver::Solve(VectorRef demand) const {
   CheckSize(demand.size(), "final demand");
+  const BlasThreadScope one_thread(1);
   return lu_->solve(demand);
 }
 
@@ -111,8 +136,19 @@ Matrix LeontiefSolver::SolveMany(MatrixRef demands) const {
   return x;
 }
 
+void LeontiefSolver::SolveManyInto(MatrixRef demands, Eigen::Ref<Matrix> out) const {
+  CheckSize(demands.rows(), "final demand");
+  if (out.rows() != demands.rows() || out.cols() != demands.cols()) {
+    throw ModelError("solution buffer: expected " + std::to_string(demands.rows()) + " x " +
+                     std::to_string(demands.cols()) + ", got " + std::to_string(out.rows()) +
+                     " x " + std::to_string(out.cols()));
+  }
+  out.noalias() = lu_->solve(demands);
+}
+
 Vector LeontiefSolver::SolveTransposed(VectorRef costs) const {
   CheckSize(costs.size(), "costs");
+  const BlasThreadScope one_thread(1);
   // (P^T L U)^T z = c: two triangular solves and a permutation. Written out because
   // Eigen's lu.transpose().solve() takes a slow path (about 10x a forward solve).
   Vector z = costs;

@@ -46,9 +46,16 @@ class LeontiefSolver {
   LeontiefSolver& operator=(LeontiefSolver&&) noexcept = default;
 
   Index size() const { return size_; }
+
+  // Factorises a new (I − A) of the same size into the storage this solver already owns,
+  // so that a caller who refactorises repeatedly (coefficient sweeps) touches no fresh
+  // memory. Throws ModelError on a size mismatch or a singular system.
+  void Refactorise(MatrixRef technical);
   // x = L y (Miller & Blair eq. 2.11).
   Vector Solve(VectorRef demand) const;
   Matrix SolveMany(MatrixRef demands) const;
+  // X = L Y into a caller's buffer of the same shape as `demands`, for callers who reuse it.
+  void SolveManyInto(MatrixRef demands, Eigen::Ref<Matrix> out) const;
   // z' = c' L, i.e. (I − A)' z = c: the price model and the multipliers.
   Vector SolveTransposed(VectorRef costs) const;
   Matrix SolveTransposedMany(MatrixRef costs) const;
@@ -62,6 +69,7 @@ class LeontiefSolver {
  private:
   using Factors = Eigen::PartialPivLU<Eigen::Ref<Matrix>>;
   void CheckSize(Index rows, const char* what) const;
+  void Factorise(MatrixRef technical);
 
   Index size_;
   // (I − A) is written once into storage advised for huge pages and factorised there in
