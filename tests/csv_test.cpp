@@ -148,4 +148,57 @@ TEST_F(CsvTest, NumbersEqualFromCharsBitForBit) {
   }
 }
 
+// The same numbers in the middle and at the end of records, after quotes and spaces and
+// before CRLF: the one-pass number reader and the field reader must give the same bits.
+TEST_F(CsvTest, NumbersEqualFromCharsInEveryFieldPosition) {
+  std::mt19937_64 random(5);
+  std::uniform_real_distribution<double> mantissa(-1.0, 1.0);
+  std::uniform_int_distribution<int> exponent(-25, 25);
+  std::vector<std::string> cells;
+  for (int k = 0; k < 3000; ++k) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*g", 1 + k % 17,
+                  mantissa(random) * std::pow(10.0, exponent(random)));
+    cells.push_back(buffer);
+  }
+  const std::vector<std::string> cols = {"A", "B", "C"};
+  std::string text = "code,A,B,C\r\n";
+  std::vector<std::string> rows;
+  for (size_t i = 0; i * 3 < cells.size(); ++i) {
+    rows.push_back("r" + std::to_string(i));
+    text += rows.back();
+    for (size_t j = 0; j < 3; ++j) {
+      const std::string& cell = cells[3 * i + j];
+      switch ((i + j) % 4) {
+        case 0:
+          text += "," + cell;
+          break;
+        case 1:
+          text += ",\"" + cell + "\"";
+          break;
+        case 2:
+          text += ", " + cell + " ";
+          break;
+        default:
+          text += ",+" + (cell[0] == '-' ? cell.substr(1) : cell);
+          break;
+      }
+    }
+    text += i % 2 == 0 ? "\r\n" : "\n";
+  }
+  const Matrix m = ParseLabelledMatrix(text, "positions.csv", rows, cols);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    for (size_t j = 0; j < 3; ++j) {
+      std::string cell = cells[3 * i + j];
+      if ((i + j) % 4 == 3 && cell[0] == '-') cell = cell.substr(1);
+      double expected = 0.0;
+      std::from_chars(cell.data(), cell.data() + cell.size(), expected);
+      const double actual = m(static_cast<Index>(i), static_cast<Index>(j));
+      EXPECT_EQ(0, std::memcmp(&expected, &actual, sizeof(double)))
+          << "row " << i << " column " << j << " '" << cell << "': expected " << expected
+          << ", actual " << actual;
+    }
+  }
+}
+
 }  // namespace spillover
