@@ -7,7 +7,8 @@
 #
 #   bench/whole_process.sh BUILD_DIR PEER_DIR WORK_DIR [REPEATS]
 # PEER_DIR holds mrio_N5000 (and mrio_N2000) from ../shared/tools/gen_mrio.py.
-# PARTS (default "run check sweep") picks which figures to take.
+# PARTS (default "run check sweep") picks which figures to take; "sweep2000" adds the
+# 2,000-sector final-demand sweep against a batched numpy solve with GVA and imports.
 set -euo pipefail
 build=$1 peer=$2 work=$3 repeats=${4:-3}
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,6 +33,24 @@ sweep:
     shocks.russian_demand.change: {distribution: uniform, low: -0.3, high: 0}
     shocks.households.change: {distribution: uniform, low: -0.05, high: 0.05}
 YAML
+[ -f "$work/model2000m/model.yaml" ] || [[ " ${PARTS:-} " != *" sweep2000 "* ]] ||
+  $py "$src/bench/peer_model.py" "$peer/mrio_N2000" "$work/model2000m" --imports 0.2
+cat > "$work/households2000.yaml" <<YAML
+name: households
+model: $work/model2000m
+shocks:
+  hh: {type: final_demand, categories: [FD_HH], change: -0.05}
+YAML
+cat > "$work/sweep2000.yaml" <<YAML
+sweep:
+  name: households2000
+  base: $work/households2000.yaml
+  method: monte_carlo
+  samples: ${SWEEP2000_POINTS:-10000}
+  seed: 1
+  parameters:
+    shocks.hh.change: {distribution: uniform, low: -0.1, high: 0.1}
+YAML
 measure() {  # label command...: one line of figures
   local label=$1; shift
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
@@ -53,6 +72,13 @@ for r in $(seq "$repeats"); do
   if [[ $parts == *" check "* ]]; then
     measure "model check n=5000 spillover" "$bin" model check "$work/model5000"
     measure "read Z+Y+x n=5000 pandas" $py "$src/bench/peer_scripts.py" read "$peer/mrio_N5000"
+  fi
+  if [[ $parts == *" sweep2000 "* ]]; then
+    rm -rf "$work/sw2000" "$work/np2000"
+    measure "sweep2000 spillover points" "$bin" sweep "$work/sweep2000.yaml" --out "$work/sw2000" \
+      --detail points -j2 -q
+    measure "sweep2000 numpy batched" $py "$src/bench/peer_scripts.py" sweep "$work/model2000m" \
+      "${SWEEP2000_POINTS:-10000}" "$work/np2000"
   fi
   [[ $parts == *" sweep "* ]] || continue
   for detail in points totals; do
