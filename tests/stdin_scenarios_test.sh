@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every shipped run scenario, read from standard input in the repository root, gives the
 # same report as when it is named as a file (a relative `model:` is taken from the current
-# directory, or is the name of a shipped model).
+# directory, or is the name of a shipped model), and `validate -` accepts it as it accepts
+# the file (standard input is read once, so the check must not read it again).
 set -euo pipefail
 bin=$1
 src=$2
@@ -18,6 +19,16 @@ for f in scenarios/*.yaml; do
   fi
   if ! cmp -s "$work/file.txt" "$work/pipe.txt"; then
     echo "$f: the report from standard input differs from the file's"
+    diff "$work/file.txt" "$work/pipe.txt" | head
+    exit 1
+  fi
+  "$bin" validate "$f" | sed "s|^$f:|-:|" > "$work/file.txt"
+  if ! "$bin" validate - < "$f" > "$work/pipe.txt"; then
+    echo "spillover validate - < $f failed"
+    exit 1
+  fi
+  if ! cmp -s "$work/file.txt" "$work/pipe.txt"; then
+    echo "$f: validate - says otherwise than validate FILE"
     diff "$work/file.txt" "$work/pipe.txt" | head
     exit 1
   fi

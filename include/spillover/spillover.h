@@ -186,6 +186,7 @@ class Sweep {
   static Sweep FromText(const std::string& yaml, const std::string& source = "<text>");
   static Sweep FromTree(const Tree& tree, const std::string& source = "<tree>");
   const std::string& name() const;
+  const std::string& source() const;  // the file as messages name it ("<stdin>" for "-")
   int64_t points() const;
   std::vector<std::string> parameters() const;  // their dotted paths
   std::string ModelFolder() const;              // of the base scenario
@@ -222,6 +223,10 @@ struct SweepRun {
   bool progress = false;
   int shard = 0;  // 0-based
   int shards = 1;
+  bool points_only = false;  // files: points.csv rows only (results.csv holds its header)
+  int64_t max_points = -1;   // refuse a shard of more points; -1: the limit (docs/limits.md)
+  // Files: stop as if killed after this many blocks (for tests of --resume); -1: never.
+  int64_t stop_after_blocks = -1;
   // Checked between blocks of points on the calling thread; returning true stops the
   // sweep, which then throws Cancelled.
   std::function<bool()> cancelled;
@@ -362,8 +367,9 @@ class Model {
   // The Ghosh inverse G = (I - B)^-1, sectors × sectors (rows sell), from the Leontief
   // factorisation; n × n, so it is formed only on request.
   Matrix GhoshInverse() const;
-  // G as a labelled CSV at `path`, written whole or not at all (`analyse ghosh --out`).
-  void WriteGhoshInverse(const std::string& path) const;
+  // OUT/G.csv (G as a labelled CSV) and OUT/ghosh_multipliers.csv, as `analyse ghosh --out`
+  // writes them: both or neither. Returns the multipliers.
+  Analysis WriteGhosh(const std::string& out_dir) const;
 
   const PreparedModel& internal() const { return *impl_; }
 

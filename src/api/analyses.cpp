@@ -16,6 +16,7 @@
 #include "core/units.h"
 #include "engine/analysis.h"
 #include "engine/ghosh.h"
+#include "io/atomic_file.h"
 #include "io/model_write.h"
 #include "report/compare.h"
 #include "report/ghosh_report.h"
@@ -407,11 +408,16 @@ Matrix Model::GhoshInverse() const {
   return spillover::GhoshInverse(impl_->solver(), impl_->coefficients().output);
 }
 
-void Model::WriteGhoshInverse(const std::string& path) const {
+Analysis Model::WriteGhosh(const std::string& out_dir) const {
+  const Analysis multipliers = GhoshMultipliers();
+  MakeDirectories(out_dir);
+  AtomicFileSet files;
+  files.Add(out_dir + "/ghosh_multipliers.csv", multipliers.csv);
   const Matrix g = GhoshInverse();
   const std::vector<std::string> codes = impl_->model().SectorCodes();
-  // Streamed to a temporary beside `path` (n × n numbers need not be held as text), then
-  // renamed into place.
+  // G is streamed to a temporary beside OUT/G.csv (n × n numbers need not be held as text),
+  // then renamed into place.
+  const std::string path = out_dir + "/G.csv";
   const std::string temporary = path + ".tmp." + std::to_string(static_cast<long>(getpid()));
   try {
     WriteCsvMatrix(temporary, "sector", codes, codes, g);
@@ -424,6 +430,8 @@ void Model::WriteGhoshInverse(const std::string& path) const {
     std::filesystem::remove(temporary, ignored);
     throw;
   }
+  files.Commit();
+  return multipliers;
 }
 
 }  // namespace spillover::api

@@ -86,6 +86,8 @@ Sweep Sweep::FromTree(const Tree& tree, const std::string& source) {
 
 const std::string& Sweep::name() const { return spec_->name; }
 
+const std::string& Sweep::source() const { return spec_->file; }
+
 int64_t Sweep::points() const { return SweepPoints(*spec_).count(); }
 
 std::vector<std::string> Sweep::parameters() const {

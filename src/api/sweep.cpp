@@ -1,4 +1,5 @@
-// Sweeps of the public API: into files (sweep/sweep_runner) or into a table in memory.
+// Sweeps of the public API: into files (sweep/sweep_runner) or into a table in memory, and
+// the folders they write: merge and report.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -12,10 +13,16 @@
 
 #include "core/blas_threads.h"
 #include "io/yaml_read.h"
+#include "report/html_report.h"
+#include "report/report_files.h"
+#include "report/xlsx_report.h"
 #include "run/runner.h"
+#include "spillover/files.h"
 #include "spillover/spillover.h"
 #include "sweep/points.h"
+#include "sweep/sweep_folder.h"
 #include "sweep/sweep_runner.h"
+#include "sweep/sweep_state.h"
 
 namespace spillover::api {
 
@@ -189,6 +196,40 @@ void SweepToTable(const SweepSpec& spec, const PreparedModel& model, const Sweep
 
 }  // namespace
 
+namespace {
+
+SweepOptions FileOptions(const SweepRun& run, const std::string& model_folder) {
+  if (run.out_dir.empty()) throw InputError("a sweep into files needs an output folder");
+  SweepOptions options;
+  options.out_dir = run.out_dir;
+  options.model_folder = model_folder;
+  options.threads = run.threads;
+  options.shard = run.shard;
+  options.shards = run.shards;
+  options.resume = run.resume;
+  options.force = run.force;
+  options.progress = run.progress;
+  options.detail = static_cast<SweepDetail>(run.detail);
+  options.points_only = run.points_only;
+  options.stop_after_blocks = run.stop_after_blocks;
+  options.max_points = run.max_points;
+  return options;
+}
+
+SweepOutcome Outcome(const SweepReport& report) {
+  SweepOutcome outcome;
+  outcome.points = report.points;
+  outcome.failed = report.errors;
+  if (report.errors > 0) outcome.failures = FailedPointsSummary(report.failed, report.points);
+  outcome.points_run = report.points_run;
+  outcome.seconds = report.seconds;
+  outcome.finished = report.finished;
+  outcome.linear = report.linear;
+  return outcome;
+}
+
+}  // namespace
+
 int64_t Model::RunSweep(const Sweep& sweep, const SweepRun& run, SweepTable* table) const {
   if (run.threads < 1 || run.threads > 256) {
     throw InputError("threads " + std::to_string(run.threads) +
@@ -198,22 +239,43 @@ int64_t Model::RunSweep(const Sweep& sweep, const SweepRun& run, SweepTable* tab
     SweepToTable(sweep.internal(), *impl_, run, table);
     return table->failed;
   }
-  if (run.out_dir.empty()) throw InputError("a sweep into files needs an output folder");
-  SweepOptions options;
-  options.out_dir = run.out_dir;
-  options.threads = run.threads;
-  options.shard = run.shard;
-  options.shards = run.shards;
-  options.resume = run.resume;
-  options.force = run.force;
-  options.progress = run.progress;
-  options.detail = static_cast<SweepDetail>(run.detail);
   // The sweep runs on this model whatever its base scenario names.
   const std::string model_folder = folder().empty() ? std::string("<memory>") : folder();
-  options.model_folder = model_folder;
+  const SweepOptions options = FileOptions(run, model_folder);
   ModelCache cache;
   cache.Adopt(model_folder, impl_);
   return spillover::RunSweep(sweep.internal(), options, &cache).errors;
+}
+
+SweepOutcome SweepFiles(const Sweep& sweep, const SweepRun& run, const std::string& model_folder) {
+  // The model is factorised here too: on one BLAS thread, so that a point equals `run`.
+  const BlasThreadScope blas;
+  const SweepOptions options = FileOptions(run, model_folder);
+  ModelCache cache;
+  return Outcome(spillover::RunSweep(sweep.internal(), options, &cache));
+}
+
+void ParseShard(const std::string& text, int* shard, int* shards) {
+  spillover::ParseShard(text, shard, shards);
+}
+
+void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir) {
+  spillover::MergeSweeps(shard_dirs, out_dir);
+}
+
+std::string ReportSweepFolder(const std::string& sweep_dir, const std::string& out_dir,
+                              const std::string& model_folder, bool force) {
+  const BlasThreadScope blas;
+  const spillover::SweepTable sweep = ReadFinishedSweep(sweep_dir);
+  const LoadedModel model = LoadModel(model_folder.empty() ? sweep.model_folder : model_folder);
+  ReportInfo info;
+  info.version = SPILLOVER_VERSION;
+  info.date = UtcNow();
+  info.model = &model.model;
+  WriteReportFiles(
+      out_dir, SweepReportHtml(sweep, info),
+      [&](const std::string& path) { WriteSweepWorkbook(path, sweep, info); }, force);
+  return sweep.name;
 }
 
 }  // namespace spillover::api

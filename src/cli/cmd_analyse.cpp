@@ -4,9 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "core/text.h"
-#include "io/atomic_file.h"
-#include "spillover/spillover.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
 namespace {
@@ -70,12 +68,7 @@ std::vector<std::string> ListOption(const po::variables_map& vm, const char* nam
 int Report(const po::variables_map& vm, const std::string& format, const std::string& file,
            const api::Analysis& analysis) {
   const std::string out_dir = vm["out"].as<std::string>();
-  if (!out_dir.empty()) {
-    MakeDirectories(out_dir);
-    AtomicFileSet files;
-    files.Add(out_dir + "/" + file, analysis.csv);
-    files.Commit();
-  }
+  if (!out_dir.empty()) api::WriteFiles(out_dir, {{file, analysis.csv}});
   std::cout << (format == "csv" ? analysis.csv : analysis.text);
   return 0;
 }
@@ -273,12 +266,7 @@ int GhoshReport(const Args& args) {
     throw InputError("analyse ghosh: --out DIR is required (G is written as DIR/G.csv)");
   }
   const api::Model model = api::Model::Load(vm["model"].as<std::string>());
-  const api::Analysis multipliers = model.GhoshMultipliers();
-  MakeDirectories(out_dir);
-  AtomicFileSet files;
-  files.Add(out_dir + "/ghosh_multipliers.csv", multipliers.csv);
-  model.WriteGhoshInverse(out_dir + "/G.csv");
-  files.Commit();
+  const api::Analysis multipliers = model.WriteGhosh(out_dir);
   const std::string n = std::to_string(model.sectors().size());
   std::cout << "Wrote " << out_dir << "/G.csv (" << n << " x " << n
             << ") and ghosh_multipliers.csv.\n"
@@ -305,9 +293,10 @@ int Analyse(const Args& args) {
   if (verb == "inoperability") return Inoperability(rest);
   if (verb == "linkages") return LinkagesReport(rest);
   if (verb == "ghosh") return GhoshReport(rest);
-  throw InputError("unknown analysis '" + verb +
-                   "': expected one of extraction, paths, inoperability, linkages, ghosh" +
-                   DidYouMean(verb, {"extraction", "paths", "inoperability", "linkages", "ghosh"}));
+  throw InputError(
+      "unknown analysis '" + verb +
+      "': expected one of extraction, paths, inoperability, linkages, ghosh" +
+      api::DidYouMean(verb, {"extraction", "paths", "inoperability", "linkages", "ghosh"}));
 }
 
 }  // namespace spillover::cli

@@ -2,12 +2,11 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "core/error.h"
-#include "io/atomic_file.h"
-#include "report/compare.h"
-#include "report/report.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
+
+namespace api = spillover::api;
 
 int Compare(const Args& args) {
   po::options_description options("Options");
@@ -34,37 +33,24 @@ int Compare(const Args& args) {
   if (!vm.count("scenario")) {
     throw InputError("no scenario file given; see 'spillover compare --help'");
   }
-  OutputFormat format;
-  const std::string format_text = vm["format"].as<std::string>();
-  if (!FromString(format_text, &format)) {
-    throw InputError("--format '" + format_text + "' is not one of table, csv, json");
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "table" && format != "csv" && format != "json") {
+    throw InputError("--format '" + format + "' is not one of table, csv, json");
   }
-  const std::vector<std::string> overrides =
-      vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>();
-  ModelCache cache;
-  const Comparison comparison(RunScenarioFiles(vm["scenario"].as<std::vector<std::string>>(),
-                                               overrides, vm["model"].as<std::string>(), &cache),
-                              vm["baseline"].as<std::string>());
+  api::ScenarioFiles files;
+  files.files = vm["scenario"].as<std::vector<std::string>>();
+  if (vm.count("set")) files.overrides = vm["set"].as<std::vector<std::string>>();
+  files.model_folder = vm["model"].as<std::string>();
+  const api::Analysis comparison = api::CompareFiles(files, vm["baseline"].as<std::string>());
   const std::string out_dir = vm["out"].as<std::string>();
   if (!out_dir.empty()) {
-    MakeDirectories(out_dir);
-    AtomicFileSet files;
-    files.Add(out_dir + "/comparison.csv", FormatCompareCsv(comparison));
-    files.Add(out_dir + "/comparison.json", FormatCompareJson(comparison));
-    files.Commit();
+    api::WriteFiles(out_dir,
+                    {{"comparison.csv", comparison.csv}, {"comparison.json", comparison.json}});
   }
   if (vm.count("quiet")) return 0;
-  switch (format) {
-    case OutputFormat::kTable:
-      std::cout << FormatCompareTable(comparison);
-      break;
-    case OutputFormat::kCsv:
-      std::cout << FormatCompareCsv(comparison);
-      break;
-    case OutputFormat::kJson:
-      std::cout << FormatCompareJson(comparison);
-      break;
-  }
+  std::cout << (format == "csv"    ? comparison.csv
+                : format == "json" ? comparison.json
+                                   : comparison.text);
   std::cout.flush();
   return 0;
 }

@@ -3,24 +3,12 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "core/error.h"
-#include "io/importers/icio.h"
-#include "io/importers/pymrio.h"
-#include "io/model_io.h"
-#include "io/model_write.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
 namespace {
 
-// Writes into a temporary directory, loads it back with every check of `model check`,
-// and only then moves it to `out`: a failed import leaves nothing behind.
-void WriteChecked(const Model& model, const std::string& out, bool check) {
-  CheckOutputDirectory(out);
-  TemporaryDirectory temp(out);
-  WriteModelFiles(model, temp.path());
-  if (check) LoadModel(temp.path());
-  temp.Publish(out);
-}
+namespace api = spillover::api;
 
 int ImportIcioCommand(const Args& args) {
   po::options_description options("Options");
@@ -47,23 +35,19 @@ int ImportIcioCommand(const Args& args) {
   if (files.size() != 1) throw InputError("expected one ICIO CSV file; see --help");
   const std::string out = vm["out"].as<std::string>();
   if (out.empty()) throw InputError("--out DIR is required");
-  RegionMapping mapping;
-  IcioOptions icio;
+  api::IcioImportOptions icio;
   icio.file = files[0];
+  icio.out = out;
+  icio.regions = vm["regions"].as<std::string>();
   icio.year = vm["year"].as<int>();
   icio.focus = vm["focus"].as<std::string>();
-  if (!vm["regions"].as<std::string>().empty()) {
-    mapping = ReadRegionMapping(vm["regions"].as<std::string>());
-    icio.mapping = &mapping;
-  }
-  CheckOutputDirectory(out);
+  icio.check = vm.count("no-check") == 0;
   const auto start = std::chrono::steady_clock::now();
-  const IcioImport imported = ImportIcioFile(icio);
-  WriteChecked(imported.model, out, vm.count("no-check") == 0);
+  const std::vector<std::string> notes = api::ImportIcio(icio);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "imported " << files[0] << " into " << out << " in " << seconds << " s\n";
-  for (const auto& note : imported.notes) std::cout << "  " << note << "\n";
+  for (const auto& note : notes) std::cout << "  " << note << "\n";
   return 0;
 }
 
@@ -85,12 +69,10 @@ int ImportPymrioCommand(const Args& args) {
   if (dirs.size() != 1) throw InputError("expected one pymrio folder; see --help");
   const std::string out = vm["out"].as<std::string>();
   if (out.empty()) throw InputError("--out DIR is required");
-  CheckOutputDirectory(out);
-  PymrioImport imported = ImportPymrio(dirs[0]);
-  if (!vm["focus"].as<std::string>().empty()) imported.model.focus = vm["focus"].as<std::string>();
-  WriteChecked(imported.model, out, true);
+  const std::vector<std::string> notes =
+      api::ImportPymrio(dirs[0], out, vm["focus"].as<std::string>());
   std::cout << "imported " << dirs[0] << " into " << out << "\n";
-  for (const auto& note : imported.notes) std::cout << "  " << note << "\n";
+  for (const auto& note : notes) std::cout << "  " << note << "\n";
   return 0;
 }
 
@@ -127,9 +109,7 @@ int Export(const Args& args) {
   }
   const std::string out = vm["out"].as<std::string>();
   if (out.empty()) throw InputError("--out DIR is required");
-  CheckOutputDirectory(out);
-  const LoadedModel loaded = LoadModel(words[1]);
-  ExportPymrio(loaded.model, out);
+  api::ExportPymrio(words[1], out);
   std::cout << "exported " << words[1] << " to " << out << "\n";
   return 0;
 }

@@ -2,11 +2,11 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "core/error.h"
-#include "io/model_io.h"
-#include "report/model_report.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
+
+namespace api = spillover::api;
 
 int ModelCommand(const Args& args) {
   po::options_description options("Options");
@@ -24,9 +24,8 @@ int ModelCommand(const Args& args) {
   if (words.empty() || words.size() > 2 || (words[0] != "info" && words[0] != "check")) {
     throw InputError("expected 'spillover model info [DIR]' or 'spillover model check [DIR]'");
   }
-  const std::string folder = words.size() == 2 ? words[1] : DefaultModelFolder();
-  const LoadedModel loaded = LoadModel(folder);
-  std::cout << (words[0] == "info" ? FormatModelInfo(loaded.model) : FormatModelChecks(loaded));
+  const std::string folder = words.size() == 2 ? words[1] : api::Model::DefaultFolder();
+  std::cout << (words[0] == "info" ? api::ModelInfo(folder) : api::ModelChecks(folder));
   return 0;
 }
 

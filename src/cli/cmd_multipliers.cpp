@@ -2,8 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "io/atomic_file.h"
-#include "spillover/spillover.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
 
@@ -38,10 +37,7 @@ int MultipliersCommand(const Args& args) {
   const std::string& csv = multipliers.csv;
   const std::string out_dir = vm["out"].as<std::string>();
   if (!out_dir.empty()) {
-    MakeDirectories(out_dir);
-    AtomicFileSet files;
-    files.Add(out_dir + (ghosh ? "/ghosh_multipliers.csv" : "/multipliers.csv"), csv);
-    files.Commit();
+    api::WriteFiles(out_dir, {{ghosh ? "ghosh_multipliers.csv" : "multipliers.csv", csv}});
   }
   std::cout << (format == "csv" ? csv : format == "json" ? multipliers.json : multipliers.text);
   return 0;

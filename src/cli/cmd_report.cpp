@@ -3,18 +3,11 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "core/error.h"
-#include "report/compare.h"
-#include "report/html_report.h"
-#include "report/report_files.h"
-#include "report/scenario_report.h"
-#include "report/xlsx_report.h"
-#include "results/aggregate.h"
-#include "run/scenario_files.h"
-#include "sweep/sweep_folder.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
 
+namespace api = spillover::api;
 namespace fs = std::filesystem;
 
 int Report(const Args& args) {
@@ -47,20 +40,10 @@ int Report(const Args& args) {
     throw InputError("--out DIR is required: the folder for report.html and report.xlsx");
   const std::vector<std::string> inputs = vm["input"].as<std::vector<std::string>>();
   const bool force = vm.count("force") > 0;
-  ReportInfo info;
-  info.version = SPILLOVER_VERSION;
-  info.date = UtcNow();
-  ModelCache cache;
   std::string written;
   if (inputs.size() == 1 && fs::is_directory(inputs[0])) {
-    const SweepTable sweep = ReadFinishedSweep(inputs[0]);
-    const std::string& model_folder =
-        vm["model"].as<std::string>().empty() ? sweep.model_folder : vm["model"].as<std::string>();
-    info.model = &cache.Get(model_folder).model();
-    WriteReportFiles(
-        out_dir, SweepReportHtml(sweep, info),
-        [&](const std::string& path) { WriteSweepWorkbook(path, sweep, info); }, force);
-    written = "sweep " + sweep.name;
+    written =
+        "sweep " + api::ReportSweepFolder(inputs[0], out_dir, vm["model"].as<std::string>(), force);
   } else {
     for (const auto& input : inputs) {
       if (fs::is_directory(input)) {
@@ -68,13 +51,12 @@ int Report(const Args& args) {
                          "is a folder: a report takes either scenario files or one sweep folder");
       }
     }
-    const std::vector<std::string> overrides =
-        vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>();
-    const Comparison comparison(
-        RunScenarioFiles(inputs, overrides, vm["model"].as<std::string>(), &cache),
-        vm["baseline"].as<std::string>());
-    WriteScenarioReport(comparison, cache.Get(comparison.scenarios().front().model_folder).model(),
-                        vm["groups"].as<std::string>(), out_dir, force);
+    api::ScenarioFiles files;
+    files.files = inputs;
+    if (vm.count("set")) files.overrides = vm["set"].as<std::vector<std::string>>();
+    files.model_folder = vm["model"].as<std::string>();
+    api::ReportFiles(files, out_dir, vm["baseline"].as<std::string>(),
+                     vm["groups"].as<std::string>(), force);
     written = std::to_string(inputs.size()) + " scenario" + (inputs.size() > 1 ? "s" : "");
   }
   if (!vm.count("quiet")) {

@@ -3,8 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "io/atomic_file.h"
-#include "spillover/spillover.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
 
@@ -61,11 +60,8 @@ int Run(const Args& args) {
     results.push_back(std::move(result));
   }
   if (!out_dir.empty()) {
-    MakeDirectories(out_dir);
-    AtomicFileSet files;
-    files.Add(out_dir + "/results.csv", api::ResultsCsv(results));
-    files.Add(out_dir + "/summary.json", api::ResultsJson(results));
-    files.Commit();
+    api::WriteFiles(out_dir, {{"results.csv", api::ResultsCsv(results)},
+                              {"summary.json", api::ResultsJson(results)}});
   }
   if (vm.count("quiet")) return 0;
   if (format == "table") {

@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -10,13 +11,11 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "core/error.h"
-#include "core/text.h"
-#include "io/yaml_doc.h"
-#include "sweep/sweep_runner.h"
-#include "sweep/sweep_state.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
+
+namespace api = spillover::api;
 
 #ifdef SPILLOVER_WITH_MPI
 namespace {
@@ -86,31 +85,29 @@ int Sweep(const Args& args) {
   const auto files =
       vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>();
   if (files.size() != 1) throw InputError("expected one sweep file; see 'spillover sweep --help'");
-  SweepOptions opt;
+  api::SweepRun opt;
   opt.out_dir = vm["out"].as<std::string>();
-  opt.model_folder = vm["model"].as<std::string>();
+  const std::string model_folder = vm["model"].as<std::string>();
   opt.threads = vm["threads"].as<int>();
   if (opt.threads < 1 || opt.threads > 256) {
     throw InputError("--threads " + std::to_string(opt.threads) +
                      " is out of range; expected 1 to 256");
   }
   const std::string shard = vm["shard"].as<std::string>();
-  ParseShard(shard, &opt.shard, &opt.shards);
+  api::ParseShard(shard, &opt.shard, &opt.shards);
   opt.resume = vm.count("resume") > 0;
   opt.force = vm.count("force") > 0;
   opt.progress = vm.count("quiet") == 0;
   opt.stop_after_blocks = vm["stop-after-blocks"].as<long long>();
   if (vm.count("max-points")) opt.max_points = vm["max-points"].as<long long>();
-  opt.points_only = vm["detail"].as<std::string>() == "points";
-  if (opt.points_only) {
-    opt.detail = SweepDetail::kTotals;
-  } else if (!FromString(vm["detail"].as<std::string>(), &opt.detail)) {
-    throw InputError("--detail '" + vm["detail"].as<std::string>() +
-                     "' is not one of points, totals, sectors, all");
+  const std::string detail = vm["detail"].as<std::string>();
+  if (detail != "points" && detail != "totals" && detail != "sectors" && detail != "all") {
+    throw InputError("--detail '" + detail + "' is not one of points, totals, sectors, all");
   }
+  opt.points_only = detail == "points";
+  opt.detail = opt.points_only ? api::Detail::kTotals : api::DetailFromString(detail);
   const std::string& file = files.front();
-  const SweepSpec spec = ParseSweep(ParseYamlFile(file), file == "-" ? "<stdin>" : file);
-  ModelCache cache;
+  const api::Sweep sweep = api::Sweep::FromFile(file);
 #ifdef SPILLOVER_WITH_MPI
   // Under mpirun each rank runs one shard into a folder of its own; rank 0 then merges
   // them into --out, giving the files of a single-machine run.
@@ -123,15 +120,15 @@ int Sweep(const Args& args) {
     opt.out_dir = out + "/.rank-" + std::to_string(mpi.rank());
     opt.progress = opt.progress && mpi.rank() == 0;
     try {
-      RunSweep(spec, opt, &cache);
+      api::SweepFiles(sweep, opt, model_folder);
       mpi.Barrier();
       if (mpi.rank() == 0) {
         std::vector<std::string> dirs;
         for (int r = 0; r < mpi.size(); ++r) dirs.push_back(out + "/.rank-" + std::to_string(r));
-        MergeSweeps(dirs, out);
+        api::MergeSweeps(dirs, out);
         for (const auto& d : dirs) std::filesystem::remove_all(d);
         if (opt.progress) {
-          std::cerr << spec.name << ": merged " << mpi.size() << " ranks into " << out << "\n";
+          std::cerr << sweep.name() << ": merged " << mpi.size() << " ranks into " << out << "\n";
         }
       }
     } catch (const std::exception& e) {
@@ -141,20 +138,22 @@ int Sweep(const Args& args) {
     return 0;
   }
 #endif
-  const SweepReport report = RunSweep(spec, opt, &cache);
+  const api::SweepOutcome report = api::SweepFiles(sweep, opt, model_folder);
   const bool keep_going = vm.count("keep-going") > 0;
   // Failed points are listed last, after the progress line, whatever --quiet says.
   const auto finish = [&]() {
-    if (report.errors == 0) return 0;
-    std::cerr << (keep_going ? "warning: " : "error: ") << spec.file << ": "
-              << FailedPointsSummary(report.failed, report.points);
+    if (report.failed == 0) return 0;
+    std::cerr << (keep_going ? "warning: " : "error: ") << sweep.source() << ": "
+              << report.failures;
     return keep_going ? 0 : static_cast<int>(ExitCode::kFailedPoints);
   };
   if (!opt.progress) return finish();
-  std::cerr << spec.name << ": " << report.points << " points"
-            << (opt.shards > 1 ? " (shard " + shard + ")" : "") << ", " << report.errors
-            << " failed, " << (report.finished ? "finished" : "stopped") << " in "
-            << Fixed(report.seconds, 2) << " s";
+  char seconds[64];
+  std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
+  std::cerr << sweep.name() << ": " << report.points << " points"
+            << (opt.shards > 1 ? " (shard " + shard + ")" : "") << ", " << report.failed
+            << " failed, " << (report.finished ? "finished" : "stopped") << " in " << seconds
+            << " s";
   if (report.points_run > 0 && report.seconds > 0) {
     std::cerr << " (" << report.points_run << " solved, "
               << static_cast<long long>(static_cast<double>(report.points_run) / report.seconds)
@@ -175,7 +174,7 @@ int Merge(const Args& args) {
       "would have written (and the Monte Carlo summary).";
   if (!ParseOptions(args, options, "dirs", usage, &vm)) return 0;
   if (!vm.count("dirs")) throw InputError("no shard folders given; see 'spillover merge --help'");
-  MergeSweeps(vm["dirs"].as<std::vector<std::string>>(), vm["out"].as<std::string>());
+  api::MergeSweeps(vm["dirs"].as<std::vector<std::string>>(), vm["out"].as<std::string>());
   return 0;
 }
 

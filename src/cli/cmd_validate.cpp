@@ -2,13 +2,11 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "core/error.h"
-#include "run/runner.h"
-#include "scenario/keys.h"
-#include "sweep/points.h"
-#include "sweep/sweep_runner.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
+
+namespace api = spillover::api;
 
 int Validate(const Args& args) {
   po::options_description options("Options");
@@ -27,37 +25,28 @@ int Validate(const Args& args) {
       "would fail there fails here.";
   if (!ParseOptions(args, options, "file", usage, &vm)) return 0;
   if (vm.count("keys")) {
-    std::cout << KeyTableMarkdown();
+    std::cout << api::KeyTableMarkdown();
     return 0;
   }
   if (!vm.count("file")) throw InputError("no file given; see 'spillover validate --help'");
-  const std::vector<std::string> overrides =
-      vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>();
-  ModelCache cache;
+  api::FileChecker checker(
+      vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>(),
+      vm["model"].as<std::string>());
   int failures = 0;
   for (const auto& file : vm["file"].as<std::vector<std::string>>()) {
     try {
-      const YamlNode root = ParseYamlFile(file);
-      if (IsSweep(root)) {
-        const SweepSpec spec = ParseSweep(root, file == "-" ? "<stdin>" : file);
-        FailedPoints failed;
-        const int64_t checked =
-            ValidateSweep(spec, vm["model"].as<std::string>(), &cache, 1000, &failed);
-        if (failed.count > 0) {
-          // The words of `spillover sweep` for the same points.
-          std::cerr << "error: " << spec.file << ": " << FailedPointsSummary(failed, checked);
-          ++failures;
-          continue;
-        }
-        std::cout << file << ": ok (sweep of " << SweepPoints(spec).count() << " points, "
-                  << checked << " checked)\n";
-        continue;
+      const api::FileCheck check = checker.Check(file);
+      if (check.failed > 0) {
+        // The words of `spillover sweep` for the same points.
+        std::cerr << "error: " << check.source << ": " << check.failures;
+        ++failures;
+      } else if (check.sweep) {
+        std::cout << file << ": ok (sweep of " << check.points << " points, " << check.checked
+                  << " checked)\n";
+      } else {
+        std::cout << file << ": ok (" << check.shocks << " shock" << (check.shocks == 1 ? "" : "s")
+                  << ", model '" << check.model_name << "')\n";
       }
-      const PreparedScenario prepared =
-          PrepareScenario(ScenarioRequest{file, overrides, vm["model"].as<std::string>()}, &cache);
-      std::cout << file << ": ok (" << prepared.scenario.shocks.size() << " shock"
-                << (prepared.scenario.shocks.size() == 1 ? "" : "s") << ", model '"
-                << prepared.model->model().name << "')\n";
     } catch (const InputError& e) {
       std::cerr << "error: " << e.what() << "\n";
       ++failures;

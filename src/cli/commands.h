@@ -1,5 +1,5 @@
 // The subcommands of the `spillover` program. Each parses its own options and calls the
-// library; each returns the process exit code.
+// public API (include/spillover/) alone; each returns the process exit code.
 #pragma once
 
 #include <string>

@@ -9,7 +9,7 @@
 
 #include "cli/commands.h"
 #include "core/blas_threads.h"
-#include "core/error.h"
+#include "spillover/errors.h"
 
 namespace {
 

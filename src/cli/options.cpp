@@ -3,8 +3,7 @@
 #include <iostream>
 #include <string>
 
-#include "core/error.h"
-#include "core/limits.h"
+#include "spillover/files.h"
 
 namespace spillover::cli {
 
@@ -14,7 +13,7 @@ bool ParseOptions(const std::vector<std::string>& args, const po::options_descri
   po::options_description limits("Limits (docs/limits.md)");
   limits.add_options()("max-sectors", po::value<long long>(),
                        ("refuse a model of more sectors than this (regions x sectors; default " +
-                        std::to_string(Limits().max_sectors) + ")")
+                        std::to_string(api::MaxSectors()) + ")")
                            .c_str());
   po::options_description all;
   all.add(visible);
@@ -31,14 +30,7 @@ bool ParseOptions(const std::vector<std::string>& args, const po::options_descri
     return false;
   }
   po::notify(*vm);
-  if (vm->count("max-sectors")) {
-    const long long max_sectors = (*vm)["max-sectors"].as<long long>();
-    if (max_sectors < 1 || max_sectors > 1000000) {
-      throw InputError("--max-sectors " + std::to_string(max_sectors) +
-                       " is out of range; expected 1 to 1000000");
-    }
-    ProcessLimits().max_sectors = max_sectors;
-  }
+  if (vm->count("max-sectors")) api::SetMaxSectors((*vm)["max-sectors"].as<long long>());
   return true;
 }
 

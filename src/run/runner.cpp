@@ -17,7 +17,10 @@ void ModelCache::Adopt(const std::string& folder, std::shared_ptr<const Prepared
 }
 
 PreparedScenario PrepareScenario(const ScenarioRequest& request, ModelCache* cache) {
-  YamlNode root = ParseYamlFile(request.file);
+  return PrepareScenario(ParseYamlFile(request.file), request, cache);
+}
+
+PreparedScenario PrepareScenario(YamlNode root, const ScenarioRequest& request, ModelCache* cache) {
   const std::string file = request.file == "-" ? "<stdin>" : request.file;
   if (root.IsMap() && root.Find("sweep") != nullptr) {
     throw InputError(SourceLocation{file, 0, 0, ""},

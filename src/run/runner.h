@@ -37,5 +37,8 @@ struct PreparedScenario {
 
 // Parses, overrides and checks one scenario, loading its model through the cache.
 PreparedScenario PrepareScenario(const ScenarioRequest& request, ModelCache* cache);
+// The same for the document of request.file already read (standard input cannot be read
+// twice).
+PreparedScenario PrepareScenario(YamlNode root, const ScenarioRequest& request, ModelCache* cache);
 
 }  // namespace spillover
