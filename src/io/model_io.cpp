@@ -13,6 +13,7 @@
 #include "engine/leontief.h"
 #include "io/csv.h"
 #include "io/final_use_taxes.h"
+#include "io/model_location.h"
 #include "io/routes_io.h"
 #include "io/yaml_read.h"
 
@@ -189,8 +190,11 @@ LoadedModel LoadModel(const std::string& folder) {
   namespace fs = std::filesystem;
   const std::string yaml_path = (fs::path(folder) / "model.yaml").string();
   if (!fs::is_directory(folder)) {
+    const std::string hint = fs::exists(folder) ? std::string() : MissingModelHint(folder);
     throw InputError(SourceLocation{folder, 0, 0, ""},
-                     "is not a model folder (expected a directory holding model.yaml)");
+                     hint.empty()
+                         ? "is not a model folder (expected a directory holding model.yaml)"
+                         : "the model folder does not exist: " + hint);
   }
   const YamlNode root = ParseYamlFile(yaml_path);
   std::map<std::string, std::string> shared_codes;

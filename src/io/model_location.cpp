@@ -2,7 +2,10 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <system_error>
+#include <vector>
 
 #ifndef SPILLOVER_SOURCE_MODELS
 #define SPILLOVER_SOURCE_MODELS "model"
@@ -61,6 +64,28 @@ std::string ResolveModelReference(const std::string& text, const std::string& ba
     if (fs::is_directory(named, error)) return named.lexically_normal().string();
   }
   return path.string();
+}
+
+std::string MissingModelHint(const std::string& folder) {
+  fs::path path = fs::path(folder).lexically_normal();
+  if (path.filename().empty()) path = path.parent_path();  // "model/icio-kaz/"
+  std::ifstream list(path.parent_path() / "built-models.csv");
+  std::string line;
+  while (std::getline(list, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    // folder,source,build,docs: no field holds a comma but the source's text, which is
+    // everything between the first comma and the last two.
+    const size_t first = line.find(',');
+    const size_t last = line.rfind(',');
+    const size_t middle =
+        last == std::string::npos || last == 0 ? std::string::npos : line.rfind(',', last - 1);
+    if (first == std::string::npos || middle == std::string::npos || middle <= first) continue;
+    if (line.substr(0, first) != path.filename().string()) continue;
+    return "it is built on your machine from " + line.substr(first + 1, middle - first - 1) +
+           ", not shipped with spillover; download it, then run from the repository root\n  " +
+           line.substr(middle + 1, last - middle - 1) + "\n(see " + line.substr(last + 1) + ")";
+  }
+  return "";
 }
 
 }  // namespace spillover

@@ -23,4 +23,11 @@ std::string DefaultModelFolder();
 // `model: example-2sector` works from anywhere.
 std::string ResolveModelReference(const std::string& text, const std::string& base_dir);
 
+// For a model folder that does not exist: how to build it, when the list of built models
+// beside it (built-models.csv: folder,source,build,docs) names it; empty otherwise. Models
+// built from data that may not be shipped (the OECD ICIO tables) are listed there, so
+// that a scenario written for one fails with the import command rather than a bare
+// "not a model folder".
+std::string MissingModelHint(const std::string& folder);
+
 }  // namespace spillover
