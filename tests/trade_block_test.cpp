@@ -4,29 +4,19 @@
 
 #include <Eigen/LU>
 
-#include "io/importers/pymrio.h"
-#include "io/yaml_doc.h"
-#include "run/simulate.h"
-#include "scenario/scenario.h"
-#include "test_util.h"
+#include "mrio_test_util.h"
 
 namespace spillover {
 namespace {
 
 using testing::RelNear;
-
-Model Small() { return ImportPymrio(testing::SourceDir() + "/tests/data/pymrio_small").model; }
-
-ScenarioResult RunText(const Model& model, const std::string& text) {
-  const PreparedModel prepared(model);
-  const Scenario scenario = BuildScenario(ParseYaml(text, "t.yaml"), "t.yaml", prepared.model());
-  return Simulate(prepared, scenario);
-}
+using testing::RunText;
+using testing::SmallMrio;
 
 // Region 2 stops selling sectors 1 and 3 to region 1, half of it, by industries and final
 // users: A[reg2:i, reg1:j] and Y[reg2:i, reg1] times 0.5; x = (I - A_new)^-1 y_new.
 TEST(TradeBlock, DemandPropagationIsTheHypotheticalOutputTest) {
-  const Model m = Small();
+  const Model m = SmallMrio();
   const ScenarioResult r =
       RunText(m,
               "name: t\nshocks:\n  block:\n    type: trade_block\n"
@@ -66,7 +56,7 @@ TEST(TradeBlock, DemandPropagationIsTheHypotheticalOutputTest) {
 
 // Ghosh: B = diag(x)^-1 Z cut in the same cells, x' = v'(I - B_new)^-1, v = x - Z'1.
 TEST(TradeBlock, SupplyPropagationIsTheGhoshModel) {
-  const Model m = Small();
+  const Model m = SmallMrio();
   const ScenarioResult r = RunText(m,
                                    "name: t\nshocks:\n  block:\n    type: trade_block\n"
                                    "    from: [reg1]\n    flows: intermediate\n"
@@ -90,7 +80,7 @@ TEST(TradeBlock, SupplyPropagationIsTheGhoshModel) {
 }
 
 TEST(TradeBlock, ZeroShareChangesNothingAndRegionsAddUp) {
-  const Model m = Small();
+  const Model m = SmallMrio();
   const ScenarioResult r = RunText(
       m, "name: t\nshocks:\n  block:\n    type: trade_block\n    from: reg2\n    share: 0\n");
   double gdp = 0.0;
@@ -105,7 +95,7 @@ TEST(TradeBlock, ZeroShareChangesNothingAndRegionsAddUp) {
 }
 
 TEST(TradeBlock, NeedsSeveralRegionsAndKnownCodes) {
-  const Model m = Small();
+  const Model m = SmallMrio();
   EXPECT_THROW(RunText(m, "name: t\nshocks:\n  b:\n    type: trade_block\n    from: reg3\n"),
                InputError);
   EXPECT_THROW(RunText(m,

@@ -310,6 +310,33 @@ def test_from_pymrio_matches_leontief_by_hand():
     assert list(m.Z.index) == list(io_system.Z.index)
 
 
+def test_regional_shock_keys_reach_python():
+    """exports with `origins` and `regions` on a two-region model, from a dict and through
+    overrides (the key table's keys, as --set sees them): R1's sales of `a` to R2's
+    industries and households times 0.8, x = (I - A_new)^-1 y_new by numpy."""
+    io_system = hand_made_pymrio()
+    m = spillover.Model.from_pymrio(io_system, unit="EUR million", year=2011)
+    tree = {"name": "r", "shocks": {"cut": {"type": "exports", "origins": ["r1"],
+                                            "regions": ["R2"], "products": ["a"],
+                                            "change": -0.2}}}
+    z = io_system.Z.to_numpy()
+    y = io_system.Y.to_numpy().copy()
+    x = z.sum(axis=1) + y.sum(axis=1)
+    for row, overrides in [(0, {}), (1, {"shocks.cut.products": "b"})]:
+        a = z / x
+        yy = y.copy()
+        a[row, 2:] *= 0.8
+        yy[row, 1] *= 0.8
+        expected = np.linalg.solve(np.eye(4) - a, yy.sum(axis=1))
+        table = m.run(tree, overrides=overrides).table
+        output = table[(table.variable == "output") & (table.sector != "ALL")]
+        assert output.sector.tolist() == ["R1:a", "R1:b", "R2:a", "R2:b"]
+        np.testing.assert_allclose(output.value.to_numpy(), expected, rtol=1e-12)
+    with pytest.raises(spillover.InputError) as e:
+        m.run(tree, overrides={"shocks.cut.regions": "R-2"})
+    assert "unknown region code 'R-2' (did you mean 'R2'?)" in str(e.value)
+
+
 def test_pymrio_round_trip():
     m = spillover.Model()
     back = spillover.Model.from_pymrio(m.to_pymrio(), unit=m.unit, year=m.year)

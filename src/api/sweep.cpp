@@ -129,8 +129,10 @@ void SweepToTable(const SweepSpec& spec, const PreparedModel& model, const Sweep
   PointScenario(spec, points.Values(0), model.model());
   // One BLAS thread per worker: the workers already use the cores.
   const BlasThreadScope blas(1);
-  const std::string region =
-      model.model().regions.size() == 1 ? model.model().regions.front().code : "ALL";
+  // The rows `sectors` keeps: the model's region, or a multi-regional model's focus region
+  // (as spillover sweep).
+  const spillover::Model& m = model.model();
+  const std::string region = m.regions[static_cast<size_t>(m.FocusRegion())].code;
   const SweepDetail detail = static_cast<SweepDetail>(run.detail);
   *table = SweepTable();
   for (const auto& p : spec.parameters) table->parameters.push_back(p.path);

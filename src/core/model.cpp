@@ -137,6 +137,18 @@ Index Model::FocusRegion() const {
   return 0;
 }
 
+double Model::SalesToRegion(Index i, Index buyer) const {
+  const Index ns = sectors_per_region();
+  const Index nc = categories_per_region();
+  return intermediate.row(i).segment(buyer * ns, ns).sum() +
+         final_use.row(i).segment(buyer * nc, nc).sum();
+}
+
+double Model::RouteFlowValue(const Route::Share& flow) const {
+  return flow.region >= 0 ? SalesToRegion(flow.product, flow.region)
+                          : exports(flow.product, flow.partner);
+}
+
 std::vector<std::string> Model::SectorCodes() const { return Codes(sectors); }
 std::vector<std::string> Model::CategoryCodes() const { return Codes(final_demand); }
 std::vector<std::string> Model::PartnerCodes() const { return Codes(partners); }

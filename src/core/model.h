@@ -51,10 +51,13 @@ struct Quantity {
 };
 
 // An export route and the share of each export flow (product × destination) it carries.
+// On a multi-regional model the destination may be an endogenous region: the flow is then
+// what that region's industries and final users buy of the product (cells of Z and Y).
 struct Route {
   struct Share {
     Index product = 0;
-    Index partner = 0;
+    Index partner = 0;  // an exogenous partner; unused when `region` is set
+    Index region = -1;  // an endogenous buying region, or -1
     double share = 0.0;
   };
   std::string code;
@@ -125,6 +128,11 @@ struct Model {
   Index RegionOfCategory(Index f) const { return f / categories_per_region(); }
   // Index of the focus region (0 when none is named).
   Index FocusRegion() const;
+  // What region `buyer`'s industries and final users buy of sector row i: the sum of
+  // Z[i, buyer:*] and Y[i, buyer:*] (multi-regional models).
+  double SalesToRegion(Index i, Index buyer) const;
+  // The base value of an export flow a route carries, before its share.
+  double RouteFlowValue(const Route::Share& flow) const;
 
   bool HasIntermediateImports() const { return imports_intermediate.size() > 0; }
   // Row sums of the intermediate imports: by product (zero without imports).

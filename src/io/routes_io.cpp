@@ -36,6 +36,52 @@ Index CodeIndex(const std::string& file, const YamlNode& node, const std::string
                    "unknown " + what + " code '" + code + "'" + DidYouMean(code, codes));
 }
 
+// The product of a flow. On a multi-regional model a code without its region (`B06`) is
+// the focus region's sector, so that a routes file speaks of the focus region's exports.
+Index ProductIndex(const std::string& file, const YamlNode& node, const std::string& path,
+                   const Model& model, const std::vector<std::string>& codes) {
+  if (model.region_count() > 1 && node.IsScalar() && node.scalar.find(':') == std::string::npos) {
+    const std::string full =
+        model.regions[static_cast<size_t>(model.FocusRegion())].code + ":" + node.scalar;
+    for (size_t i = 0; i < codes.size(); ++i) {
+      if (codes[i] == full) return static_cast<Index>(i);
+    }
+  }
+  return CodeIndex(file, node, path, codes, "product");
+}
+
+// The destination of a flow: an exogenous partner, or on a multi-regional model an
+// endogenous region (whose industries and final users buy the product).
+void ReadDestination(const std::string& file, const YamlNode& node, const std::string& path,
+                     const Model& model, Route::Share* share) {
+  const std::string code = ReadString(file, node, path);
+  for (Index p = 0; p < model.partner_count(); ++p) {
+    if (model.partners[static_cast<size_t>(p)].code == code) {
+      share->partner = p;
+      return;
+    }
+  }
+  std::vector<std::string> valid = model.PartnerCodes();
+  if (model.region_count() > 1) {
+    for (Index r = 0; r < model.region_count(); ++r) {
+      const std::string& region = model.regions[static_cast<size_t>(r)].code;
+      valid.push_back(region);
+      if (!EqualIgnoringCase(region, code)) continue;
+      if (model.RegionOfSector(share->product) == r) {
+        throw InputError(LocationOf(file, node, path),
+                         "'" + code + "' is the region of the product '" +
+                             model.sectors[static_cast<size_t>(share->product)].code +
+                             "' itself; a route carries sales to another region");
+      }
+      share->region = r;
+      return;
+    }
+  }
+  throw InputError(LocationOf(file, node, path),
+                   "unknown partner code '" + code + "'" + DidYouMean(code, valid) +
+                       (model.region_count() > 1 ? " (a partner or a region)" : ""));
+}
+
 }  // namespace
 
 std::vector<Route> LoadRoutes(const std::string& path, const Model& model) {
@@ -96,22 +142,24 @@ std::vector<Route> LoadRoutes(const std::string& path, const Model& model) {
       CheckMapKeys(path, c, cp, {"product", "partner", "share"});
       Route::Share share;
       share.product =
-          CodeIndex(path, RequireKey(path, c, cp, "product"), cp + ".product", products, "product");
-      share.partner =
-          CodeIndex(path, RequireKey(path, c, cp, "partner"), cp + ".partner", partners, "partner");
+          ProductIndex(path, RequireKey(path, c, cp, "product"), cp + ".product", model, products);
+      ReadDestination(path, RequireKey(path, c, cp, "partner"), cp + ".partner", model, &share);
       share.share = ReadNumber(path, RequireKey(path, c, cp, "share"), cp + ".share");
       if (share.share < 0.0 || share.share > 1.0) {
         throw InputError(LocationOf(path, *c.Find("share"), cp + ".share"),
                          "value " + c.Find("share")->scalar + " is out of range; expected [0, 1]");
       }
-      double& sum = total[{share.product, share.partner}];
+      // Flows to regions are counted apart from flows to partners (-1 - region).
+      double& sum = total[{share.product, share.region >= 0 ? -1 - share.region : share.partner}];
       sum += share.share;
       if (sum > 1.0 + 1e-9) {
-        throw InputError(LocationOf(path, c, cp),
-                         "the routes carry " + FormatNumber(sum) + " of the exports of '" +
-                             products[static_cast<size_t>(share.product)] + "' to '" +
-                             partners[static_cast<size_t>(share.partner)] +
-                             "'; expected at most 1");
+        throw InputError(
+            LocationOf(path, c, cp),
+            "the routes carry " + FormatNumber(sum) + " of the exports of '" +
+                products[static_cast<size_t>(share.product)] + "' to '" +
+                (share.region >= 0 ? model.regions[static_cast<size_t>(share.region)].code
+                                   : partners[static_cast<size_t>(share.partner)]) +
+                "'; expected at most 1");
       }
       route.carries.push_back(share);
     }

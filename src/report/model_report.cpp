@@ -99,10 +99,11 @@ std::string FormatRoutes(const Model& m) {
     double total = 0.0;
     std::vector<std::pair<double, std::string>> carried;  // value, "061->EU 81.8%"
     for (const auto& c : r.carries) {
-      const double value = c.share * m.exports(c.product, c.partner);
+      const double value = c.share * m.RouteFlowValue(c);
       total += value;
-      carried.emplace_back(value, m.sectors[static_cast<size_t>(c.product)].code + "->" +
-                                      m.partners[static_cast<size_t>(c.partner)].code + " " +
+      const std::string& to = c.region >= 0 ? m.regions[static_cast<size_t>(c.region)].code
+                                            : m.partners[static_cast<size_t>(c.partner)].code;
+      carried.emplace_back(value, m.sectors[static_cast<size_t>(c.product)].code + "->" + to + " " +
                                       FormatGrouped(100.0 * c.share, 1) + "%");
     }
     std::stable_sort(carried.begin(), carried.end(),

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace spillover {
 
 std::string HomeRegion(const ScenarioResult& result) {
+  // A multi-regional result leads with its focus region, as the terminal report does; its
+  // first gdp row is the world total.
+  if (!result.focus_region.empty()) return result.focus_region;
   for (const auto& row : result.rows) {
     if (row.variable == "gdp" && row.sector == "ALL") return row.region;
   }
@@ -40,11 +44,29 @@ std::vector<RowKey> HeadlineRows(const ScenarioResult& result) {
 
 std::vector<RowKey> PartnerRows(const ScenarioResult& result, const std::string& variable) {
   const std::string region = HomeRegion(result);
+  // On a multi-regional model the regions (and the world, ALL) have gdp rows: their
+  // `exports` rows are their own totals, not trade with the focus region, which is in its
+  // exports_to:S and imports_from:S rows.
+  std::set<std::string> regions;
+  const bool multi = !result.focus_region.empty();
+  for (const auto& row : result.rows) {
+    if (multi && row.variable == "gdp" && row.sector == "ALL") regions.insert(row.region);
+  }
   std::vector<RowKey> keys;
   for (const auto& row : result.rows) {
-    if (row.sector == "ALL" && row.variable == variable && row.region != region) {
+    if (row.sector == "ALL" && row.variable == variable && row.region != region &&
+        regions.count(row.region) == 0) {
       keys.push_back({row.region, "ALL", variable, CodeLabel(result, row.region)});
     }
+  }
+  const std::string prefix = variable == "exports" ? "exports_to:" : "imports_from:";
+  for (const auto& row : result.rows) {
+    if (!multi || row.region != region || row.sector != "ALL" ||
+        row.variable.compare(0, prefix.size(), prefix) != 0) {
+      continue;
+    }
+    keys.push_back(
+        {region, "ALL", row.variable, CodeLabel(result, row.variable.substr(prefix.size()))});
   }
   return keys;
 }

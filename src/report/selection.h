@@ -17,12 +17,14 @@ struct RowKey {
   std::string label;  // for a reader: "GDP", "EU European Union", "061 Crude petroleum"
 };
 
-// The region of the headline rows: the model's single region, or "ALL".
+// The region of the headline rows: the model's single region, or the focus region of a
+// multi-regional model.
 std::string HomeRegion(const ScenarioResult& result);
 
 // GDP, GVA, net taxes on products, output, exports, imports and CPI (those present).
 std::vector<RowKey> HeadlineRows(const ScenarioResult& result);
-// Exports or imports by partner, in the model's partner order.
+// Exports or imports by partner, in the model's partner order; on a multi-regional model
+// also the focus region's trade with each other region (exports_to:S, imports_from:S).
 std::vector<RowKey> PartnerRows(const ScenarioResult& result, const std::string& variable);
 // route_flow, route_rerouted and route_lost of each route a shock touched in any result.
 std::vector<RowKey> RouteRows(const std::vector<const ScenarioResult*>& results);

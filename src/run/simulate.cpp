@@ -214,7 +214,8 @@ Outcome SolveTradeBlock(const PreparedModel& prepared, const ExogenousChange& ch
   if (change.capacity.size() > 0 &&
       change.capacity.minCoeff() != std::numeric_limits<double>::infinity()) {
     throw InputError(
-        "a trade_block cannot be combined with capacity limits or import_supply "
+        "shocks that change coefficients (a trade_block; exports or routes to regions of a "
+        "multi-regional model) cannot be combined with capacity limits or import_supply "
         "shocks in one scenario yet (their mixed model uses the base coefficients)");
   }
   const LeontiefSolver blocked(change.technical);

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/text.h"
+#include "scenario/sweep_keys.h"
 
 namespace spillover {
 namespace {
@@ -42,10 +43,13 @@ const std::vector<ShockTypeSpec>& ShockTypes() {
   static const std::vector<ShockTypeSpec> types = {
       {"final_demand", "flows (final use), relative or in a money unit",
        "Changes domestic final use of the chosen sectors' products in the chosen categories; "
-       "output follows from x = L y."},
+       "output follows from x = L y. On a multi-regional model `origins` chooses the "
+       "producing regions and `regions` the buying ones."},
       {"exports", "flows (exports), relative or in a money unit",
        "Changes exports of the chosen products to the chosen partners; output follows from "
-       "x = L y."},
+       "x = L y. On a multi-regional model the sellers are the focus region (or `origins`) "
+       "and the buyers also the model's own `regions`, whose purchases are cells of A and Y: "
+       "they are scaled and x = (I - A_new)^-1 y_new."},
       {"import_supply", "flows (imports received), relative share lost",
        "Loses a share of the imports of the chosen products from the chosen origins; a share "
        "of the loss is replaced from other origins. The rest constrains the sectors that use "
@@ -56,7 +60,9 @@ const std::vector<ShockTypeSpec>& ShockTypes() {
       {"route", "flows (exports), relative share of a route's capacity lost",
        "An export route loses a share of its capacity. The flows it carries move onto the "
        "`alternatives` up to their spare capacity, at `reroute_cost`; the rest of the "
-       "exports is lost and propagates through x = L y."},
+       "exports is lost and propagates through x = L y. On a multi-regional model a route "
+       "may carry the focus region's sales to another region (`partner: EU27` in the routes "
+       "file): that region's cells of A and Y fall by the share lost."},
       {"capacity", "output limit (coefficient-free bound on x), relative to base output",
        "Limits the output of the chosen sectors to (1 + change) × base output (a pipeline "
        "or refinery at capacity: 0; an outage: -0.3). Demand cannot push them past it: the "
@@ -85,8 +91,11 @@ std::vector<std::string> ShockTypeNames() {
   return names;
 }
 
-const std::vector<KeySpec>& ScenarioKeys() {
-  static const std::vector<KeySpec> keys = {
+namespace {
+
+// The scenario and shock keys; the sweep and parameter keys are in sweep_keys.cpp.
+std::vector<KeySpec> ScenarioAndShockKeys() {
+  return {
       {"name",
        KeyScope::kScenario,
        KeyType::kString,
@@ -251,7 +260,8 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {},
        {"final_demand", "capacity"},
        "Sector codes: whose products are demanded (`final_demand`), or whose output is "
-       "limited (`capacity`); `all` or a list."},
+       "limited (`capacity`); `all` or a list. On a multi-regional model `final_demand` also "
+       "takes codes without the region (`C19`: that sector of every region in `origins`)."},
       {"categories",
        KeyScope::kShock,
        KeyType::kCodeList,
@@ -273,7 +283,8 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {},
        {"exports", "import_supply", "import_price", "trade_block"},
        "Product codes (the model's sector codes) traded; for `trade_block`, sector codes "
-       "without the region (`B06`, `C19`)."},
+       "without the region (`B06`, `C19`). `exports` on a multi-regional model takes either "
+       "form (`B06`: that sector of every region in `origins`)."},
       {"partners",
        KeyScope::kShock,
        KeyType::kCodeList,
@@ -283,7 +294,35 @@ const std::vector<KeySpec>& ScenarioKeys() {
        false,
        {},
        kTradeShocks,
-       "Partner codes: destinations of exports, origins of imports."},
+       "Partner codes: destinations of exports, origins of imports. On a multi-regional "
+       "model these are the exogenous partners; the model's own regions are `regions`."},
+      {"regions",
+       KeyScope::kShock,
+       KeyType::kCodeList,
+       0,
+       0,
+       "final_demand: all; exports: all (none when `partners` is given)",
+       false,
+       {},
+       {"final_demand", "exports"},
+       "Multi-regional models: the buying regions. `final_demand`: the regions whose final "
+       "users' demand changes (their columns of Y); `exports`: the regions whose industries "
+       "and final users buy the products, cells A[origin:i, region:j] and Y[origin:i, "
+       "region:f] scaled by (1 + change), no substitution. Codes match without regard to "
+       "case. On a one-region model `final_demand` may name only that region and `exports` "
+       "takes none (its buyers are `partners`)."},
+      {"origins",
+       KeyScope::kShock,
+       KeyType::kCodeList,
+       0,
+       0,
+       "final_demand: all; exports: the focus region",
+       false,
+       {},
+       {"final_demand", "exports"},
+       "Multi-regional models: the producing regions whose products (`sectors`, `products`) "
+       "change, e.g. [RUS]; a code written with its region (`KAZ:B06`) must lie in one of "
+       "them. Codes match without regard to case; on a one-region model only that region."},
       {"share",
        KeyScope::kShock,
        KeyType::kNumber,
@@ -451,201 +490,6 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {"route"},
        "Who pays the extra cost: `exporters` (their value added falls) or `buyers` (export "
        "prices rise by the cost; quantities do not react in a linear model)."},
-      {"name",
-       KeyScope::kSweep,
-       KeyType::kString,
-       0,
-       0,
-       "",
-       true,
-       {},
-       {},
-       "Name of the sweep; the `scenario` column of its results."},
-      {"description",
-       KeyScope::kSweep,
-       KeyType::kString,
-       0,
-       0,
-       "\"\"",
-       false,
-       {},
-       {},
-       "What the sweep asks."},
-      {"base",
-       KeyScope::kSweep,
-       KeyType::kString,
-       0,
-       0,
-       "",
-       true,
-       {},
-       {},
-       "The scenario file every point starts from, relative to the sweep file's folder."},
-      {"method",
-       KeyScope::kSweep,
-       KeyType::kEnum,
-       0,
-       0,
-       "grid",
-       false,
-       {"grid", "monte_carlo"},
-       {},
-       "`grid`: every combination of the parameters' values (parameters of one `group` vary "
-       "together); `monte_carlo`: `samples` independent draws from the distributions."},
-      {"samples",
-       KeyScope::kSweep,
-       KeyType::kInteger,
-       1,
-       1e8,
-       "required for monte_carlo",
-       false,
-       {},
-       {},
-       "Number of Monte Carlo draws."},
-      {"seed",
-       KeyScope::kSweep,
-       KeyType::kInteger,
-       0,
-       9e15,
-       "1",
-       false,
-       {},
-       {},
-       "Seed of the random draws; the same seed gives the same points everywhere."},
-      {"parameters",
-       KeyScope::kSweep,
-       KeyType::kParameterMap,
-       0,
-       0,
-       "",
-       true,
-       {},
-       {},
-       "The parameters, each under the dotted path of a scenario key "
-       "(`shocks.russian_demand.change`)."},
-
-      {"values",
-       KeyScope::kParameter,
-       KeyType::kValueList,
-       0,
-       0,
-       "grid: one of values, range, linspace",
-       false,
-       {},
-       {},
-       "grid: the values, in order (numbers or text, e.g. partner codes)."},
-      {"range",
-       KeyScope::kParameter,
-       KeyType::kValueList,
-       0,
-       0,
-       "grid: one of values, range, linspace",
-       false,
-       {},
-       {},
-       "grid: [start, stop, step]; stop is included when a step lands on it."},
-      {"linspace",
-       KeyScope::kParameter,
-       KeyType::kValueList,
-       0,
-       0,
-       "grid: one of values, range, linspace",
-       false,
-       {},
-       {},
-       "grid: [start, stop, count] evenly spaced values, both ends included."},
-      {"group",
-       KeyScope::kParameter,
-       KeyType::kString,
-       0,
-       0,
-       "its own",
-       false,
-       {},
-       {},
-       "grid: parameters with the same group vary together (zipped; equal lengths); groups "
-       "are crossed."},
-      {"distribution",
-       KeyScope::kParameter,
-       KeyType::kEnum,
-       0,
-       0,
-       "required for monte_carlo",
-       false,
-       {"uniform", "normal", "truncated_normal", "triangular", "lognormal"},
-       {},
-       "monte_carlo: the distribution of the draws."},
-      {"low",
-       KeyScope::kParameter,
-       KeyType::kNumber,
-       -1e15,
-       1e15,
-       "required by its distributions",
-       false,
-       {},
-       {"uniform", "truncated_normal", "triangular"},
-       "Lower bound."},
-      {"high",
-       KeyScope::kParameter,
-       KeyType::kNumber,
-       -1e15,
-       1e15,
-       "required by its distributions",
-       false,
-       {},
-       {"uniform", "truncated_normal", "triangular"},
-       "Upper bound."},
-      {"mode",
-       KeyScope::kParameter,
-       KeyType::kNumber,
-       -1e15,
-       1e15,
-       "required by its distributions",
-       false,
-       {},
-       {"triangular"},
-       "Most likely value."},
-      {"mean",
-       KeyScope::kParameter,
-       KeyType::kNumber,
-       -1e15,
-       1e15,
-       "required by its distributions",
-       false,
-       {},
-       {"normal", "truncated_normal"},
-       "Mean (before truncation)."},
-      {"sd",
-       KeyScope::kParameter,
-       KeyType::kNumber,
-       1e-300,
-       1e15,
-       "required by its distributions",
-       false,
-       {},
-       {"normal", "truncated_normal"},
-       "Standard deviation (before truncation), > 0."},
-      {"mu",
-       KeyScope::kParameter,
-       KeyType::kNumber,
-       -1e15,
-       1e15,
-       "required by its distributions",
-       false,
-       {},
-       {"lognormal"},
-       "Mean of the logarithm."},
-      {"sigma",
-       KeyScope::kParameter,
-       KeyType::kNumber,
-       1e-300,
-       1e15,
-       "required by its distributions",
-       false,
-       {},
-       {"lognormal"},
-       "Standard deviation of the logarithm, > 0."},
-
       {"capacity",
        KeyScope::kShock,
        KeyType::kNumber,
@@ -680,6 +524,17 @@ const std::vector<KeySpec>& ScenarioKeys() {
        {},
        "Months of the model year the shock lasts; annual effects scale by months / 12."},
   };
+}
+
+}  // namespace
+
+const std::vector<KeySpec>& ScenarioKeys() {
+  static const std::vector<KeySpec> keys = [] {
+    std::vector<KeySpec> all = ScenarioAndShockKeys();
+    const std::vector<KeySpec> sweep = SweepKeys();
+    all.insert(all.end(), sweep.begin(), sweep.end());
+    return all;
+  }();
   return keys;
 }
 
@@ -689,55 +544,6 @@ bool KeySpec::AppliesTo(const std::string& shock_type) const {
     if (t == shock_type) return true;
   }
   return false;
-}
-
-std::string KeySpec::Expected() const {
-  switch (type) {
-    case KeyType::kNumber:
-    case KeyType::kInteger: {
-      const std::string kind = type == KeyType::kNumber ? "a number" : "a whole number";
-      const bool low = std::isfinite(min) && min > -1e15;
-      const bool high = std::isfinite(max) && max < 1e15;
-      if (low && high) return kind + " in [" + FormatNumber(min) + ", " + FormatNumber(max) + "]";
-      if (low) return kind + " >= " + FormatNumber(min);
-      if (high) return kind + " <= " + FormatNumber(max);
-      return kind;
-    }
-    case KeyType::kEnum:
-      return "one of " + Join(choices, ", ");
-    case KeyType::kCodeList:
-      return "`all`, a code, or a list of codes";
-    case KeyType::kString:
-      return "text";
-    case KeyType::kShockMap:
-      return "a mapping NAME: {type: …, …}";
-    case KeyType::kValueList:
-      return "a list";
-    case KeyType::kParameterMap:
-      return "a mapping PATH: {…}";
-  }
-  return "";
-}
-
-bool IsRelativeValue(const KeySpec& key, const std::string& shock_type, const std::string& mode) {
-  if (!std::isfinite(key.large_above)) return false;
-  // Only `change` has an absolute form; import prices and capacity limits are always relative.
-  if (key.name != "change") return true;
-  return shock_type == "import_price" || shock_type == "capacity" || mode != "absolute";
-}
-
-std::string LargeValueProblem(const KeySpec& key, double value, bool allow_large) {
-  if (allow_large || !(value > key.large_above)) return "";
-  // The value the user probably meant, read as a percent: 30 -> 0.30, 2.5 -> 0.025.
-  std::string meant = FormatNumber(value / 100.0);
-  const size_t dot = meant.find('.');
-  if (dot != std::string::npos && meant.size() - dot == 2) meant += "0";
-  const std::string sign = key.name == "change" ? "+" : "";
-  return "value " + FormatNumber(value) + " means " + sign + FormatGrouped(value * 100.0, 0) +
-         "%; for " + sign + FormatNumber(value) + "% write " + meant + ". A relative value above " +
-         FormatNumber(key.large_above) +
-         " (more than doubling) is refused as a likely percent "
-         "written as a number; if you mean it, write `allow_large: true` on the shock";
 }
 
 const KeySpec* FindKey(KeyScope scope, const std::string& name) {
@@ -758,39 +564,6 @@ std::vector<std::string> KeyNames(KeyScope scope, const std::string& shock_type)
     names.push_back(key.name);
   }
   return names;
-}
-
-std::string KeyTableMarkdown() {
-  std::string out;
-  auto table = [&out](KeyScope scope) {
-    const bool parameter = scope == KeyScope::kParameter;
-    const bool top_level = scope == KeyScope::kScenario || scope == KeyScope::kSweep;
-    out += std::string("| key | type | allowed values | default | ") +
-           (parameter ? "distributions" : "shock types") + " | description |\n";
-    out += "|---|---|---|---|---|---|\n";
-    for (const auto& key : ScenarioKeys()) {
-      if (key.scope != scope) continue;
-      out += "| `" + key.name + "` | " + ToString(key.type) + " | " + key.Expected() + " | " +
-             (key.required ? std::string("required") : key.default_text) + " | " +
-             (top_level
-                  ? std::string("—")
-                  : (key.shock_types.empty() ? std::string("all") : Join(key.shock_types, ", "))) +
-             " | " + key.description + " |\n";
-    }
-  };
-  out += "### Scenario keys\n\n";
-  table(KeyScope::kScenario);
-  out += "\n### Shock keys (under `shocks.NAME.`)\n\n";
-  table(KeyScope::kShock);
-  out += "\n### Shock types\n\n| type | changes | what it does |\n|---|---|---|\n";
-  for (const auto& t : ShockTypes()) {
-    out += "| `" + t.name + "` | " + t.changes + " | " + t.description + " |\n";
-  }
-  out += "\n### Sweep keys (under `sweep:`)\n\n";
-  table(KeyScope::kSweep);
-  out += "\n### Parameter keys (under `sweep.parameters.PATH:`)\n\n";
-  table(KeyScope::kParameter);
-  return out;
 }
 
 }  // namespace spillover

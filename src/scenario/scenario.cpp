@@ -11,7 +11,9 @@
 #include "io/csv.h"
 #include "io/model_location.h"
 #include "io/yaml_read.h"
+#include "scenario/codes.h"
 #include "scenario/keys.h"
+#include "scenario/shock_scope.h"
 
 namespace spillover {
 namespace {
@@ -113,144 +115,6 @@ void CheckValue(const std::string& file, const YamlNode& node, const std::string
 }
 
 namespace {
-
-// The entry that `text` names without regard to case, by code or by name (partners and
-// regions: `rus`, `Russia`, `RUS`); -1 if none. Several is an error listing them.
-Index MatchEntry(const std::string& file, const YamlNode& item, const std::string& path,
-                 const std::vector<Entry>& entries, const std::string& what) {
-  std::vector<Index> found;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (EqualIgnoringCase(entries[i].code, item.scalar) ||
-        EqualIgnoringCase(entries[i].name, item.scalar)) {
-      found.push_back(static_cast<Index>(i));
-    }
-  }
-  if (found.size() > 1) {
-    std::vector<std::string> shown;
-    for (Index i : found) {
-      const Entry& e = entries[static_cast<size_t>(i)];
-      shown.push_back(e.code + (e.name.empty() ? std::string() : " (" + e.name + ")"));
-    }
-    throw InputError(LocationOf(file, item, path),
-                     "'" + Echo(item.scalar) + "' is ambiguous: it names the " + what + "s " +
-                         Join(shown, ", ") + "; write one of their codes exactly");
-  }
-  return found.empty() ? -1 : found.front();
-}
-
-// Resolves a code list ("all", a code, or a list) against `codes`. `kinds` maps extra
-// names (e.g. final-demand kinds) to several indices. With `entries` (partners, regions), a
-// code or name that differs only in case also matches.
-std::vector<Index> ResolveCodes(
-    const std::string& file, const YamlNode& node, const std::string& path,
-    const std::vector<std::string>& codes, const std::string& what,
-    const std::vector<std::pair<std::string, std::vector<Index>>>& kinds = {},
-    const std::vector<Entry>* entries = nullptr) {
-  std::vector<const YamlNode*> items;
-  if (node.IsScalar()) {
-    items.push_back(&node);
-  } else {
-    for (const auto& item : node.items) items.push_back(&item);
-  }
-  std::vector<Index> out;
-  std::set<Index> seen;
-  for (const YamlNode* item : items) {
-    const std::string& text = item->scalar;
-    if (text == "all") {
-      if (items.size() > 1) {
-        throw InputError(LocationOf(file, *item, path), "`all` cannot be combined with codes");
-      }
-      for (size_t i = 0; i < codes.size(); ++i) out.push_back(static_cast<Index>(i));
-      return out;
-    }
-    bool found = false;
-    for (size_t i = 0; i < codes.size() && !found; ++i) {
-      if (codes[i] == text) {
-        found = true;
-        if (seen.insert(static_cast<Index>(i)).second) out.push_back(static_cast<Index>(i));
-      }
-    }
-    if (!found && entries != nullptr) {
-      const Index i = MatchEntry(file, *item, path, *entries, what);
-      if (i >= 0) {
-        found = true;
-        if (seen.insert(i).second) out.push_back(i);
-      }
-    }
-    for (const auto& [kind, indices] : kinds) {
-      if (found || kind != text) continue;
-      found = true;
-      for (Index i : indices) {
-        if (seen.insert(i).second) out.push_back(i);
-      }
-    }
-    if (!found) {
-      std::vector<std::string> candidates = codes;
-      for (const auto& k : kinds) candidates.push_back(k.first);
-      const std::string shown = codes.size() <= 12 ? "; valid: all, " + Join(candidates, ", ")
-                                                   : "; see `spillover model info` for the codes";
-      throw InputError(LocationOf(file, *item, path), "unknown " + what + " code '" + text + "'" +
-                                                          DidYouMean(text, candidates) + shown);
-    }
-  }
-  if (out.empty()) {
-    throw InputError(LocationOf(file, node, path), "selects no " + what);
-  }
-  return out;
-}
-
-double NumberOr(const std::string& file, const YamlNode& map, const std::string& key,
-                const std::string& path, double fallback) {
-  const YamlNode* node = map.Find(key);
-  return node ? ReadNumber(file, *node, path + "." + key) : fallback;
-}
-// trade_block: regions, base sector codes (without the region) and the flows cut.
-void ReadTradeBlock(const std::string& file, const YamlNode& node, const std::string& path,
-                    const Model& model, Shock* shock) {
-  if (model.regions.size() < 2) {
-    throw InputError(LocationOf(file, node, path + ".type"),
-                     "a `trade_block` needs a multi-regional model; '" + model.name +
-                         "' has one region (see docs/mrio.md)");
-  }
-  std::vector<std::string> regions;
-  for (const Entry& r : model.regions) regions.push_back(r.code);
-  shock->from_regions =
-      ResolveCodes(file, *node.Find("from"), path + ".from", regions, "region", {}, &model.regions);
-  if (const YamlNode* to = node.Find("to")) {
-    shock->to_regions =
-        ResolveCodes(file, *to, path + ".to", regions, "region", {}, &model.regions);
-  } else {
-    for (Index r = 0; r < model.region_count(); ++r) {
-      if (std::find(shock->from_regions.begin(), shock->from_regions.end(), r) ==
-          shock->from_regions.end()) {
-        shock->to_regions.push_back(r);
-      }
-    }
-  }
-  std::vector<std::string> base;
-  for (Index j = 0; j < model.sectors_per_region(); ++j) {
-    const std::string& code = model.sectors[static_cast<size_t>(j)].code;
-    base.push_back(code.substr(code.find(':') + 1));
-  }
-  if (const YamlNode* products = node.Find("products")) {
-    shock->sectors = ResolveCodes(file, *products, path + ".products", base, "product");
-  } else {
-    for (Index j = 0; j < model.sectors_per_region(); ++j) shock->sectors.push_back(j);
-  }
-  shock->share = NumberOr(file, node, "share", path, 1.0);
-  if (const YamlNode* flows = node.Find("flows")) {
-    shock->block_intermediate = flows->scalar != "final";
-    shock->block_final = flows->scalar != "intermediate";
-  }
-  if (const YamlNode* propagation = node.Find("propagation")) {
-    shock->supply_propagation = propagation->scalar == "supply";
-    if (shock->supply_propagation && !shock->block_intermediate) {
-      throw InputError(LocationOf(file, *propagation, path + ".propagation"),
-                       "supply propagation cuts allocation coefficients of sales to industries; "
-                       "with `flows: final` it has nothing to cut (use propagation: demand)");
-    }
-  }
-}
 
 // True when an unknown key of `map` is a misspelling of `name`: its error already says so,
 // and "required key is missing" would repeat it.
@@ -440,39 +304,22 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
     return shock;
   }
   if (shock.type == ShockType::kFinalDemand) {
-    const YamlNode* sectors = node.Find("sectors");
-    if (sectors) {
-      shock.sectors = ResolveCodes(file, *sectors, path + ".sectors", sector_codes, "sector");
-    } else {
-      for (Index i = 0; i < model.sector_count(); ++i) shock.sectors.push_back(i);
-    }
-    std::vector<std::pair<std::string, std::vector<Index>>> kinds;
-    for (const auto& kind_name : FinalDemandKindNames()) {
-      FinalDemandKind kind;
-      FromString(kind_name, &kind);
-      kinds.emplace_back(kind_name, model.CategoriesOfKind(kind));
-    }
-    if (const YamlNode* categories = node.Find("categories")) {
-      shock.categories = ResolveCodes(file, *categories, path + ".categories",
-                                      model.CategoryCodes(), "final-demand category", kinds);
-    } else {
-      for (Index f = 0; f < model.category_count(); ++f) {
-        if (model.final_demand_kinds[static_cast<size_t>(f)] != FinalDemandKind::kExports) {
-          shock.categories.push_back(f);
-        }
-      }
-    }
+    ReadFinalDemandScope(file, node, path, model, &shock);
   } else {
-    if (const YamlNode* products = node.Find("products")) {
-      shock.sectors = ResolveCodes(file, *products, path + ".products", sector_codes, "product");
+    if (shock.type == ShockType::kExports) {
+      ReadExportsScope(file, node, path, model, &shock);
     } else {
-      for (Index i = 0; i < model.sector_count(); ++i) shock.sectors.push_back(i);
-    }
-    if (const YamlNode* partners = node.Find("partners")) {
-      shock.partners = ResolveCodes(file, *partners, path + ".partners", model.PartnerCodes(),
-                                    "partner", {}, &model.partners);
-    } else {
-      for (Index p = 0; p < model.partner_count(); ++p) shock.partners.push_back(p);
+      if (const YamlNode* products = node.Find("products")) {
+        shock.sectors = ResolveCodes(file, *products, path + ".products", sector_codes, "product");
+      } else {
+        for (Index i = 0; i < model.sector_count(); ++i) shock.sectors.push_back(i);
+      }
+      if (const YamlNode* partners = node.Find("partners")) {
+        shock.partners = ResolveCodes(file, *partners, path + ".partners", model.PartnerCodes(),
+                                      "partner", {}, &model.partners);
+      } else {
+        for (Index p = 0; p < model.partner_count(); ++p) shock.partners.push_back(p);
+      }
     }
     if (const YamlNode* substitutes = node.Find("substitute_partners")) {
       shock.substitutes = ResolveCodes(file, *substitutes, path + ".substitute_partners",
@@ -482,6 +329,12 @@ Shock BuildShock(const std::string& file, const std::string& name, const YamlNod
     if (const YamlNode* redirect = node.Find("redirect_to")) {
       shock.redirect_to = ResolveCodes(file, *redirect, path + ".redirect_to", model.PartnerCodes(),
                                        "partner", {}, &model.partners);
+    }
+    if (shock.redirect_share > 0.0 && !shock.buyer_regions.empty()) {
+      throw InputError(LocationOf(file, *node.Find("redirect_share"), path + ".redirect_share"),
+                       "`redirect_share` diverts a fall in exports to exogenous partners, but "
+                       "this shock also changes sales to regions of the model, which are not "
+                       "redirected; name `partners` only, or drop `redirect_share`");
     }
   }
   return shock;

@@ -47,9 +47,12 @@ struct Shock {
   double substitute_premium = 0.0;
   SupplyRule rule = SupplyRule::kProportional;
   double duration_months = 12.0;
-  std::vector<Index> sectors;      // final_demand: sector indices; trade shocks: products
-  std::vector<Index> categories;   // final_demand
-  std::vector<Index> partners;     // trade shocks
+  std::vector<Index> sectors;     // final_demand: sector indices; trade shocks: products
+  std::vector<Index> categories;  // final_demand
+  std::vector<Index> partners;    // trade shocks
+  // exports on a multi-regional model: the endogenous regions whose purchases change (their
+  // industries' coefficients and their final users' demand for the products in `sectors`).
+  std::vector<Index> buyer_regions;
   std::vector<Index> substitutes;  // import_supply: replacement origins (empty: all others)
   std::vector<Index> redirect_to;  // exports: partners taking redirected exports
   double redirect_share = 0.0;

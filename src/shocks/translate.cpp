@@ -47,36 +47,45 @@ void ApplyFinalDemand(const Model& model, const Shock& shock, ExogenousChange* c
   }
 }
 
+// Multiplies what region `to` buys of sector row i by `factor`: its industries' cells
+// A[i, to:*] (a change of coefficients, so the solve factorises I - A_new afresh) and its
+// final users' cells Y[i, to:*]. Factors compound: a second shock on the same cells cuts
+// what the first left. The one primitive of trade blocks and of exports and routes to
+// endogenous regions.
+void ScaleSales(const Model& model, const Coefficients& coefficients, Index i, Index to,
+                double factor, bool intermediate, bool final_users, ExogenousChange* change) {
+  if (!change->has_trade_block()) change->technical = coefficients.technical;
+  const Index ns = model.sectors_per_region();
+  const Index nc = model.categories_per_region();
+  if (intermediate) change->technical.row(i).segment(to * ns, ns) *= factor;
+  if (!final_users) return;
+  for (Index f = to * nc; f < (to + 1) * nc; ++f) {
+    const double current = model.final_use(i, f) + change->final_use(i, f);
+    change->final_use(i, f) += (factor - 1.0) * current;
+  }
+}
+
 // Imbs & Pauwels (2022): the blocked cells of A and Y are multiplied by (1 - share); there
 // is no substitution. With supply propagation the same cells of B = diag(x)^-1 Z are cut,
 // which is the same relative cut of A, and Y is left to follow from the solution.
 void ApplyTradeBlock(const Model& model, const Coefficients& coefficients, const Shock& shock,
                      ExogenousChange* change) {
-  if (!change->has_trade_block()) {
-    change->technical = coefficients.technical;
-  } else if (change->supply_propagation != shock.supply_propagation) {
+  if (change->trade_block && change->supply_propagation != shock.supply_propagation) {
     throw InputError(shock.where,
                      "all trade_block shocks of a scenario need the same "
                      "propagation (demand or supply)");
   }
+  if (!change->has_trade_block()) change->technical = coefficients.technical;
+  change->trade_block = true;
   change->supply_propagation = shock.supply_propagation;
   const double keep = 1.0 - shock.share * shock.YearFraction();
   const Index ns = model.sectors_per_region();
-  const Index nc = model.categories_per_region();
   for (Index from : shock.from_regions) {
     for (Index i_base : shock.sectors) {
-      const Index i = from * ns + i_base;
       for (Index to : shock.to_regions) {
         if (to == from) continue;
-        if (shock.block_intermediate) {
-          change->technical.row(i).segment(to * ns, ns) *= keep;
-        }
-        if (shock.block_final && !shock.supply_propagation) {
-          for (Index f = to * nc; f < (to + 1) * nc; ++f) {
-            const double current = model.final_use(i, f) + change->final_use(i, f);
-            change->final_use(i, f) -= (1.0 - keep) * current;
-          }
-        }
+        ScaleSales(model, coefficients, from * ns + i_base, to, keep, shock.block_intermediate,
+                   shock.block_final && !shock.supply_propagation, change);
       }
     }
   }
@@ -94,12 +103,32 @@ std::vector<Index> AllOtherPartners(const Model& model, const std::vector<Index>
   return out;
 }
 
-void ApplyExports(const Model& model, const Shock& shock, ExogenousChange* change) {
+void ApplyExports(const Model& model, const Coefficients& coefficients, const Shock& shock,
+                  ExogenousChange* change) {
   const double fraction = shock.YearFraction();
-  const double share = 1.0 / static_cast<double>(shock.partners.size() * shock.sectors.size());
+  // An absolute change is the total for the chosen flows, split evenly: flows to partners
+  // and, on a multi-regional model, to every chosen region other than the seller's own.
+  double flows = 0.0;
   for (Index i : shock.sectors) {
+    flows += static_cast<double>(shock.partners.size());
+    for (Index r : shock.buyer_regions) flows += r != model.RegionOfSector(i) ? 1.0 : 0.0;
+  }
+  const double share = flows > 0.0 ? 1.0 / flows : 0.0;
+  for (Index i : shock.sectors) {
+    for (Index r : shock.buyer_regions) {
+      if (r == model.RegionOfSector(i)) continue;
+      // Sales to an endogenous region: its industries' coefficients and its final users'
+      // demand for the product change by the same fraction; an amount is that fraction of
+      // the base flow (BuildScenario refuses amounts on flows that are zero).
+      const double base = model.SalesToRegion(i, r);
+      const double relative = shock.mode == ChangeMode::kRelative
+                                  ? shock.change
+                                  : (base != 0.0 ? shock.change * share / base : 0.0);
+      ScaleSales(model, coefficients, i, r, std::max(0.0, 1.0 + fraction * relative), true, true,
+                 change);
+      change->regional_demand = true;
+    }
     for (Index p : shock.partners) {
-      // An absolute change is the total for the chosen flows, split evenly.
       const double delta =
           fraction * (shock.mode == ChangeMode::kRelative ? shock.change * model.exports(i, p)
                                                           : shock.change * share);
@@ -127,7 +156,7 @@ void ApplyExports(const Model& model, const Shock& shock, ExogenousChange* chang
 
 double RouteCarried(const Model& model, const Route& route) {
   double value = 0.0;
-  for (const auto& c : route.carries) value += c.share * model.exports(c.product, c.partner);
+  for (const auto& c : route.carries) value += c.share * model.RouteFlowValue(c);
   return value;
 }
 
@@ -158,8 +187,8 @@ std::vector<double> SpareCapacity(const Model& model, const Scenario& scenario) 
 // A route loses `share` of its capacity for the shock's duration. Its flows move to the
 // alternatives in order, up to their spare capacity over that period, converted from
 // physical units to value at the lost route's value per unit; the rest is lost exports.
-void ApplyRoute(const Model& model, const Shock& shock, std::vector<double>* spare,
-                ExogenousChange* change) {
+void ApplyRoute(const Model& model, const Coefficients& coefficients, const Shock& shock,
+                std::vector<double>* spare, ExogenousChange* change) {
   const size_t r = static_cast<size_t>(shock.route);
   const Route& route = model.routes[r];
   const double fraction = shock.share * shock.YearFraction();
@@ -198,9 +227,17 @@ void ApplyRoute(const Model& model, const Shock& shock, std::vector<double>* spa
   }
   const double kept = affected > 0.0 ? rerouted / affected : 0.0;
   for (const auto& c : route.carries) {
-    const double flow = fraction * c.share * model.exports(c.product, c.partner);
+    const double flow = fraction * c.share * model.RouteFlowValue(c);
     const double cost = shock.reroute_cost * flow * kept;
-    AddExports(model, c.product, c.partner, -flow * (1.0 - kept), change);
+    if (c.region >= 0) {
+      // The focus region's sales to an endogenous region: the buyers' cells of A and Y fall
+      // by the share lost (measured, like the route's figures, at base values).
+      ScaleSales(model, coefficients, c.product, c.region, 1.0 - fraction * c.share * (1.0 - kept),
+                 true, true, change);
+      change->regional_demand = true;
+    } else {
+      AddExports(model, c.product, c.partner, -flow * (1.0 - kept), change);
+    }
     if (shock.cost_bearer == CostBearer::kExporters) {
       change->exporter_cost(c.product) += cost;
     } else {
@@ -255,10 +292,10 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
         ApplyFinalDemand(model, shock, &change);
         break;
       case ShockType::kExports:
-        ApplyExports(model, shock, &change);
+        ApplyExports(model, coefficients, shock, &change);
         break;
       case ShockType::kRoute:
-        ApplyRoute(model, shock, &spare, &change);
+        ApplyRoute(model, coefficients, shock, &spare, &change);
         break;
       case ShockType::kRouteCapacity:
         break;  // taken into account in the spare capacity above
@@ -307,6 +344,12 @@ ExogenousChange TranslateShocks(const Model& model, const Coefficients& coeffici
         break;
       }
     }
+  }
+
+  if (change.regional_demand && change.supply_propagation) {
+    throw InputError(SourceLocation{scenario.file, 0, 0, ""},
+                     "exports and route shocks on sales to regions propagate by demand; they "
+                     "cannot be combined with a trade_block of `propagation: supply`");
   }
 
   for (Index i = 0; i < n; ++i) {

@@ -39,8 +39,12 @@ struct ExogenousChange {
   std::vector<std::string> notes;
   // trade_block: the technical coefficients after the cut (empty: no trade block) and
   // how the cut propagates.
+  // Exports and routes to endogenous regions change the same coefficients, always with
+  // demand propagation (`regional_demand`).
   Matrix technical;
   bool supply_propagation = false;
+  bool trade_block = false;
+  bool regional_demand = false;
   bool has_trade_block() const { return technical.size() > 0; }
 };
 

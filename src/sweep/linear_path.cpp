@@ -94,8 +94,10 @@ std::unique_ptr<LinearSweep> LinearSweep::Make(const LinearSweepInputs& in, std:
   plan->origin_.assign(first.size(), 0.0);
   const Scenario scenario = in.scenario_of(first);
   for (const Shock& shock : scenario.shocks) {
+    // Exports to endogenous regions scale coefficients: x = (I - A(c))^-1 y is not affine in c.
     const bool linear_type = shock.type == ShockType::kFinalDemand ||
-                             (shock.type == ShockType::kExports && !(shock.redirect_share > 0.0));
+                             (shock.type == ShockType::kExports && !(shock.redirect_share > 0.0) &&
+                              shock.buyer_regions.empty());
     if (!linear_type) return refuse("shock '" + shock.name + "' is not linear in its change");
   }
   for (const std::string& name : shocks) {
@@ -161,6 +163,7 @@ std::unique_ptr<LinearSweep> LinearSweep::Make(const LinearSweepInputs& in, std:
   plan->exports_ = RowOf(base.result, "exports", in.region);
   plan->imports_ = RowOf(base.result, "imports", in.region);
   plan->cpi_ = RowOf(base.result, "cpi", in.region);
+  if (plan->cpi_ >= plan->rows_.size()) plan->cpi_ = RowOf(base.result, "cpi", "ALL");
   if (std::max({plan->gdp_, plan->exports_, plan->imports_, plan->cpi_}) >= plan->rows_.size()) {
     return refuse("the headline rows are missing");
   }

@@ -91,7 +91,9 @@ void AppendResult(const Context& ctx, int64_t point, const std::vector<std::stri
   const ResultRow* gdp = result->Find("gdp", ctx.region, "ALL");
   const ResultRow* exports = result->Find("exports", ctx.region, "ALL");
   const ResultRow* imports = result->Find("imports", ctx.region, "ALL");
+  // A multi-regional model has one CPI, over all regions' households (region ALL).
   const ResultRow* cpi = result->Find("cpi", ctx.region, "ALL");
+  if (cpi == nullptr) cpi = result->Find("cpi", "ALL", "ALL");
   out->points += PointPrefix(point, values) + "," + FormatNumber(gdp->baseline) + "," +
                  FormatNumber(gdp->value) + "," + FormatNumber(gdp->Change()) + "," +
                  FormatNumber(gdp->PercentChange()) + "," + FormatNumber(exports->Change()) + "," +
@@ -292,8 +294,11 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   const std::string detail_name = options.points_only ? "points" : ToString(options.detail);
   const std::string meta_path = dir + "/" + kMetaFile;
   SweepReport report;
+  // The headline region of points.csv and of `--detail sectors`: the model's region, or the
+  // focus region of a multi-regional model (whose report leads with it too).
+  const Model& m = model.model();
   Context ctx{&spec, &points, &model, options.detail,
-              model.model().regions.size() == 1 ? model.model().regions.front().code : "ALL"};
+              m.regions[static_cast<size_t>(m.FocusRegion())].code};
   ctx.points_only = options.points_only;
   LinearSweepInputs linear_inputs;
   linear_inputs.spec = &spec;
