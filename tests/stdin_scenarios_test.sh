@@ -10,6 +10,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$src"
 count=0
+# Top level only: scenarios/mrio/ needs a model built from the OECD ICIO tables
+# (model/built-models.csv); tests/mrio_commands_test.py runs those on a generated table.
 for f in scenarios/*.yaml; do
   grep -q '^sweep:' "$f" && continue
   "$bin" run "$f" > "$work/file.txt"

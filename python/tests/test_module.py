@@ -19,6 +19,8 @@ from spillover import _core
 ROOT = os.environ.get("SPILLOVER_SOURCE_DIR",
                       os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
 BINARY = os.environ.get("SPILLOVER_BINARY", os.path.join(ROOT, "build", "src", "spillover"))
+# Top level only: scenarios/mrio/ needs a model built from ICIO (model/built-models.csv) and
+# runs in tests/mrio_commands_test.py on a generated table.
 SCENARIOS = sorted(p for p in glob.glob(os.path.join(ROOT, "scenarios", "*.yaml"))
                    if not _core.Scenario.from_file(p).is_sweep)
 PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(spillover.__file__)))
