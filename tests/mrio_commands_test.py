@@ -77,10 +77,14 @@ def output_of(results):
     return rows.set_index("sector").value
 
 
-def run_csv(*args):
-    result = run("run", *args, "--format", "csv")
+def csv_of(command, *args):
+    result = run(command, *args, "--format", "csv")
     assert result.returncode == 0, result.stderr
     return pd.read_csv(io.StringIO(result.stdout))
+
+
+def run_csv(*args):
+    return csv_of("run", *args)
 
 
 def test_exports_and_final_demand_by_region_match_numpy(model, tmp_path):
@@ -207,9 +211,7 @@ def test_linear_sweep_on_a_multi_regional_model(model, tmp_path):
 
 
 def compare_csv(*args):
-    result = run("compare", *args, "--format", "csv")
-    assert result.returncode == 0, result.stderr
-    return pd.read_csv(io.StringIO(result.stdout))
+    return csv_of("compare", *args)
 
 
 def test_compare_on_a_multi_regional_model(model, tmp_path):

@@ -166,7 +166,8 @@ TEST(MrioShocks, OneRegionModelsTakeOnlyTheirRegion) {
 // A route carries half of reg1's sector2 sales to region 2 (`partner: reg2`, the product
 // without its region: the focus region's). It closes; the alternative has 1 of spare
 // capacity against 8 in use, so 1/8 of the flow is rerouted and 7/8 lost: region 2's cells
-// of A and Y in row reg1:sector2 fall by 0.5 * 7/8.
+// of A and Y in row reg1:sector2 fall by 0.5 * 7/8. With route_capacity on the
+// alternative, more is rerouted.
 TEST(MrioShocks, RouteShocksCutTheFocusRegionsSalesToARegion) {
   Model m = SmallMrio();
   // Per process: other checkouts may run the same test in the same /tmp at once.
@@ -194,6 +195,18 @@ TEST(MrioShocks, RouteShocksCutTheFocusRegionsSalesToARegion) {
   EXPECT_TRUE(RelNear(carried * 7.0 / 8.0, r.Find("route_lost", "SEA", "ALL")->value, 1e-12));
   EXPECT_TRUE(RelNear(carried / 8.0, r.Find("route_rerouted", "SEA", "ALL")->value, 1e-12));
 
+  // route_capacity adds 1 Mt/yr to RAIL: 2 of spare capacity, 2/8 rerouted, 6/8 lost.
+  const ScenarioResult wider =
+      RunText(m,
+              "name: t\nshocks:\n  closed:\n    type: route\n    route: SEA\n    share: 1\n"
+              "    alternatives: [RAIL]\n  rail:\n    type: route_capacity\n    route: RAIL\n"
+              "    mode: absolute\n    change: 1\n");
+  Flows g = FlowsOf(m);
+  g.a.block(1, 3, 1, 3) *= 1.0 - 0.5 * 6.0 / 8.0;
+  g.y(1, 1) *= 1.0 - 0.5 * 6.0 / 8.0;
+  ExpectOutput(m, wider, Solve(g));
+  EXPECT_TRUE(RelNear(carried * 6.0 / 8.0, wider.Find("route_lost", "SEA", "ALL")->value, 1e-12));
+
   // A destination that is neither a partner nor a region, and a product's own region.
   std::ofstream(path) << "routes:\n  - code: SEA\n    carries:\n"
                          "      - {product: sector2, partner: reg3, share: 0.5}\n";
@@ -206,6 +219,7 @@ TEST(MrioShocks, RouteShocksCutTheFocusRegionsSalesToARegion) {
   std::ofstream(path) << "routes:\n  - code: SEA\n    carries:\n"
                          "      - {product: reg2:sector2, partner: reg2, share: 0.5}\n";
   EXPECT_THROW(LoadRoutes(path, m), InputError);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
