@@ -84,6 +84,11 @@ struct ScenarioFiles {
   std::string model_folder;            // "" = each scenario's `model`
 };
 
+// Runs each file in order, as `spillover run` does: overrides applied, each model folder
+// loaded once; `aggregate` ("": none) is a CSV "code,group[,group_name]" that sums the
+// sector rows into groups.
+std::vector<Result> RunFiles(const ScenarioFiles& files, const std::string& aggregate = "");
+
 // Runs the files (all on one model) side by side, each with its difference from
 // `baseline` (a scenario name; "" = the first): what `spillover compare` prints and writes.
 Analysis CompareFiles(const ScenarioFiles& files, const std::string& baseline = "");

@@ -20,6 +20,14 @@ def _read_csv(text):
                        na_values=[""])
 
 
+def _is_path(value):
+    """A path rather than YAML text: a PathLike, or one line naming a file."""
+    if isinstance(value, os.PathLike):
+        return True
+    return isinstance(value, str) and "\n" not in value and (
+        value.endswith((".yaml", ".yml")) or os.path.exists(value))
+
+
 def _scenario(scenario, overrides=None):
     """A _core.Scenario from a path, YAML text or a dict, with overrides applied."""
     if isinstance(scenario, _core.Scenario):
@@ -27,9 +35,7 @@ def _scenario(scenario, overrides=None):
     elif isinstance(scenario, os.PathLike):
         s = _core.Scenario.from_file(os.fspath(scenario))
     elif isinstance(scenario, str):
-        looks_like_path = "\n" not in scenario and (
-            scenario.endswith((".yaml", ".yml")) or os.path.exists(scenario))
-        s = (_core.Scenario.from_file(scenario) if looks_like_path
+        s = (_core.Scenario.from_file(scenario) if _is_path(scenario)
              else _core.Scenario.from_text(scenario, "<text>"))
     elif isinstance(scenario, dict):
         s = _core.Scenario.from_tree(scenario, "<dict>")
@@ -45,9 +51,8 @@ def _sweep(spec):
     if isinstance(spec, os.PathLike):
         return _core.Sweep.from_file(os.fspath(spec))
     if isinstance(spec, str):
-        if "\n" not in spec and (spec.endswith((".yaml", ".yml")) or os.path.exists(spec)):
-            return _core.Sweep.from_file(spec)
-        return _core.Sweep.from_text(spec, "<text>")
+        return _core.Sweep.from_file(spec) if _is_path(spec) else _core.Sweep.from_text(
+            spec, "<text>")
     if isinstance(spec, dict):
         return _core.Sweep.from_tree(spec, "<dict>")
     raise TypeError("spec must be a path, YAML text or a dict, not " + type(spec).__name__)
@@ -384,10 +389,20 @@ class Model:
         model; ``baseline`` names the one the others are compared with (default: the first);
         ``groups`` is a sector mapping CSV for the group charts (default: the model's
         ``aggregations/sections.csv``). Both files appear or neither; an existing report is
-        replaced only with ``force=True``. Returns the two paths."""
-        results = [s if isinstance(s, Result) else self.run(s, overrides) for s in scenarios]
-        self._m.report([r._core for r in results], os.fspath(out), baseline, groups or "",
-                       bool(force))
+        replaced only with ``force=True``. Returns the two paths.
+
+        Scenario files (without overrides, on a model loaded from a folder) take the path
+        of ``spillover report --model FOLDER``: the page names each file and the workbook's
+        About sheet holds its text, as the program's report does."""
+        scenarios = list(scenarios)
+        if overrides is None and self._m.folder and scenarios and all(map(_is_path, scenarios)):
+            _core.report_files([os.fspath(s) for s in scenarios], self._m.folder,
+                               os.fspath(out), baseline, groups or "", bool(force))
+        else:
+            results = [s if isinstance(s, Result) else self.run(s, overrides)
+                       for s in scenarios]
+            self._m.report([r._core for r in results], os.fspath(out), baseline, groups or "",
+                           bool(force))
         return {"html": os.path.join(os.fspath(out), "report.html"),
                 "xlsx": os.path.join(os.fspath(out), "report.xlsx")}
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "spillover/files.h"
 #include "spillover/spillover.h"
 
 namespace py = pybind11;
@@ -185,6 +186,19 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("region"), py::arg("sector"), py::arg("variable"));
 
+  m.def(
+      "report_files",
+      [](const std::vector<std::string>& files, const std::string& model_folder,
+         const std::string& out, const std::string& baseline, const std::string& groups,
+         bool force) {
+        api::ScenarioFiles scenario_files;
+        scenario_files.files = files;
+        scenario_files.model_folder = model_folder;
+        py::gil_scoped_release release;
+        api::ReportFiles(scenario_files, out, baseline, groups, force);
+      },
+      py::arg("files"), py::arg("model_folder"), py::arg("out"), py::arg("baseline"),
+      py::arg("groups"), py::arg("force"));
   m.def("results_csv", &api::ResultsCsv);
   m.def("results_json", &api::ResultsJson);
 

@@ -3,6 +3,7 @@
 import glob
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -390,7 +391,8 @@ def test_report_writes_the_same_tables_as_the_cli(tmp_path):
     files = [os.path.join(ROOT, "scenarios", f)
              for f in ("cpc-outage.yaml", "cpc-outage-with-expansion.yaml")]
     m = spillover.Model()
-    paths = m.report(files, tmp_path / "py")
+    results = [m.run(f) for f in files]
+    paths = m.report(results, tmp_path / "py")
     assert os.path.getsize(paths["html"]) > 10000
     cli("report", *files, "--out", str(tmp_path / "cli"), "--quiet")
     ours = openpyxl.load_workbook(paths["xlsx"])
@@ -402,6 +404,42 @@ def test_report_writes_the_same_tables_as_the_cli(tmp_path):
         a = [[c.value for c in row] for row in ours[name].iter_rows()]
         b = [[c.value for c in row] for row in theirs[name].iter_rows()]
         assert a == b, name
+
+
+def test_report_of_files_is_the_cli_report(tmp_path):
+    # Scenario files take the program's own path: the same page and workbook, the file
+    # names and their text included, but for the date.
+    import openpyxl
+    files = [os.path.join(ROOT, "scenarios", f)
+             for f in ("cpc-outage.yaml", "cpc-outage-with-expansion.yaml")]
+    folder = os.path.join(ROOT, "model", "kaz-2024")
+    m = spillover.Model(folder)
+    paths = m.report(files, tmp_path / "py")
+    cli("report", *files, "--model", folder, "--out", str(tmp_path / "cli"), "--quiet")
+    date = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC")
+
+    def page(path):
+        with open(path, encoding="utf-8") as f:
+            return date.sub("DATE", f.read())
+
+    ours = page(paths["html"])
+    assert "Scenario file: <code>" + files[0] in ours
+    assert ours == page(tmp_path / "cli" / "report.html")
+    a = openpyxl.load_workbook(paths["xlsx"])
+    b = openpyxl.load_workbook(tmp_path / "cli" / "report.xlsx")
+    assert a.sheetnames == b.sheetnames
+    for name in a.sheetnames:
+        rows_a = [[date.sub("DATE", c.value) if isinstance(c.value, str) else c.value
+                   for c in row] for row in a[name].iter_rows()]
+        rows_b = [[date.sub("DATE", c.value) if isinstance(c.value, str) else c.value
+                   for c in row] for row in b[name].iter_rows()]
+        assert rows_a == rows_b, name
+    # The About sheet holds the scenario file, a line a row.
+    cells = {c.value for row in a["About"].iter_rows() for c in row}
+    with open(files[0], encoding="utf-8") as f:
+        lines = [line for line in f.read().splitlines() if line.strip()]
+    missing = [line for line in lines if line not in cells]
+    assert len(lines) > 5 and not missing, missing[:3]
     with pytest.raises(spillover.InputError, match="report.html"):
         m.report(files, tmp_path / "py")
     m.report(files, tmp_path / "py", force=True)

@@ -1,8 +1,10 @@
 // The file and folder operations of the public API (include/spillover/files.h): checking
-// scenario files, comparisons and reports of scenario files, model folders, and the small
+// and running scenario files, their comparisons and reports, model folders, and the small
 // helpers every front end needs. The sweeps into folders are in api/sweep.cpp, the
 // importers in api/formats.cpp.
 #include "spillover/files.h"
+
+#include <map>
 
 #include "core/blas_threads.h"
 #include "core/limits.h"
@@ -75,6 +77,24 @@ FileCheck FileChecker::Check(const std::string& file) {
   check.shocks = prepared.scenario.shocks.size();
   check.model_name = prepared.model->model().name;
   return check;
+}
+
+std::vector<Result> RunFiles(const ScenarioFiles& files, const std::string& aggregate) {
+  std::map<std::string, Model> models;  // each model folder loaded once
+  std::vector<Result> results;
+  for (const auto& file : files.files) {
+    Scenario scenario = Scenario::FromFile(file);
+    CheckNotSweep(scenario);
+    for (const auto& assignment : files.overrides) scenario.Override(assignment);
+    const std::string folder =
+        files.model_folder.empty() ? scenario.ModelFolder() : files.model_folder;
+    auto it = models.find(folder);
+    if (it == models.end()) it = models.emplace(folder, Model::Load(folder)).first;
+    Result result = it->second.Run(scenario);
+    if (!aggregate.empty()) result = it->second.Aggregate(result, aggregate);
+    results.push_back(std::move(result));
+  }
+  return results;
 }
 
 namespace {

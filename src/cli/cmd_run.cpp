@@ -1,5 +1,4 @@
 #include <iostream>
-#include <map>
 
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -41,24 +40,11 @@ int Run(const Args& args) {
     throw InputError("--format '" + format + "' is not one of table, csv, json");
   }
   const std::string out_dir = vm["out"].as<std::string>();
-  const std::vector<std::string> overrides =
-      vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>();
-
-  std::map<std::string, api::Model> models;  // each model folder loaded once
-  std::vector<api::Result> results;
-  for (const auto& file : vm["scenario"].as<std::vector<std::string>>()) {
-    api::Scenario scenario = api::Scenario::FromFile(file);
-    api::CheckNotSweep(scenario);
-    for (const auto& assignment : overrides) scenario.Override(assignment);
-    const std::string& model_option = vm["model"].as<std::string>();
-    const std::string folder = model_option.empty() ? scenario.ModelFolder() : model_option;
-    auto it = models.find(folder);
-    if (it == models.end()) it = models.emplace(folder, api::Model::Load(folder)).first;
-    api::Result result = it->second.Run(scenario);
-    const std::string& map_file = vm["aggregate"].as<std::string>();
-    if (!map_file.empty()) result = it->second.Aggregate(result, map_file);
-    results.push_back(std::move(result));
-  }
+  api::ScenarioFiles files;
+  files.files = vm["scenario"].as<std::vector<std::string>>();
+  if (vm.count("set")) files.overrides = vm["set"].as<std::vector<std::string>>();
+  files.model_folder = vm["model"].as<std::string>();
+  const std::vector<api::Result> results = api::RunFiles(files, vm["aggregate"].as<std::string>());
   if (!out_dir.empty()) {
     api::WriteFiles(out_dir, {{"results.csv", api::ResultsCsv(results)},
                               {"summary.json", api::ResultsJson(results)}});
