@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <limits>
 
 #include "core/error.h"
 #include "core/text.h"
 #include "io/csv.h"
-#include "io/model_write.h"
 #include "shocks/translate.h"
 
 namespace spillover {
@@ -55,6 +56,38 @@ bool SameLayout(const ScenarioResult& a, const ScenarioResult& b) {
   }
   return true;
 }
+
+// A number as the general path writes it (FormatNumber: std::to_chars' shortest round-trip
+// form, zero as "0"), at `out`; returns the end. 32 bytes are enough for any double.
+char* PutNumber(char* out, double value) {
+  if (value == 0.0) {
+    *out = '0';
+    return out + 1;
+  }
+  return std::to_chars(out, out + 32, value).ptr;
+}
+
+char* Put(char* out, const std::string& text) {
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+
+// "value,change,pct_change,\n" of a row, as AppendResult writes it (an empty % change for a
+// zero baseline).
+char* PutValues(char* out, double baseline, double value) {
+  const ResultRow row{"", "", "", "", baseline, value};
+  const double pct = row.PercentChange();
+  out = PutNumber(out, row.value);
+  *out++ = ',';
+  out = PutNumber(out, row.Change());
+  *out++ = ',';
+  if (std::isfinite(pct)) out = PutNumber(out, pct);
+  *out++ = ',';
+  *out++ = '\n';
+  return out;
+}
+
+constexpr size_t kNumberMax = 32;
 
 size_t RowOf(const ScenarioResult& r, const std::string& variable, const std::string& region) {
   for (size_t i = 0; i < r.rows.size(); ++i) {
@@ -112,13 +145,15 @@ std::unique_ptr<LinearSweep> LinearSweep::Make(const LinearSweepInputs& in, std:
   const size_t parameters = spec.parameters.size();
   const Index n = base.output.size();
   plan->output_ = base.output;
-  plan->output_slopes_ = Matrix::Zero(n, static_cast<Index>(parameters));
+  plan->output_slopes_.assign(static_cast<size_t>(n) * parameters, 0.0);
   plan->rows_.resize(base.result.rows.size());
+  const std::string scenario_field = CsvField(spec.name);
   for (size_t r = 0; r < base.result.rows.size(); ++r) {
     const ResultRow& row = base.result.rows[r];
     Row& out = plan->rows_[r];
-    out.fixed = CsvField(row.region) + "," + CsvField(row.sector) + "," + row.variable + "," +
-                CsvField(row.unit) + "," + FormatNumber(row.baseline) + ",";
+    out.head = "," + scenario_field + "," + CsvField(row.region) + "," + CsvField(row.sector) +
+               "," + row.variable + "," + CsvField(row.unit) + "," + FormatNumber(row.baseline) +
+               ",";
     out.baseline = row.baseline;
     out.value = row.value;
     out.slopes.assign(parameters, 0.0);
@@ -153,7 +188,10 @@ std::unique_ptr<LinearSweep> LinearSweep::Make(const LinearSweepInputs& in, std:
       for (size_t r = 0; r < plan->rows_.size(); ++r) {
         plan->rows_[r].slopes[k] = (direction.result.rows[r].value - base.result.rows[r].value) / h;
       }
-      plan->output_slopes_.col(static_cast<Index>(k)) = (direction.output - base.output) / h;
+      for (Index j = 0; j < n; ++j) {
+        plan->output_slopes_[static_cast<size_t>(j) * parameters + k] =
+            (direction.output(j) - base.output(j)) / h;
+      }
       done = true;
       break;
     }
@@ -167,7 +205,40 @@ std::unique_ptr<LinearSweep> LinearSweep::Make(const LinearSweepInputs& in, std:
   if (std::max({plan->gdp_, plan->exports_, plan->imports_, plan->cpi_}) >= plan->rows_.size()) {
     return refuse("the headline rows are missing");
   }
-  plan->scenario_field_ = CsvField(spec.name);
+  // Rows that no parameter moves are the same text at every point.
+  for (Row& row : plan->rows_) {
+    row.moves = std::any_of(row.slopes.begin(), row.slopes.end(), [](double s) { return s != 0; });
+    if (!row.moves) {
+      char text[3 * kNumberMax + 4];
+      row.tail.assign(text, PutValues(text, row.baseline, row.value));
+    }
+  }
+  plan->monte_carlo_ = spec.method == SweepMethod::kMonteCarlo;
+  plan->prefix_max_ = 24;  // the point's index
+  for (const Parameter& p : spec.parameters) {
+    size_t longest = kNumberMax;  // a draw
+    if (!plan->monte_carlo_) {
+      std::vector<double> numbers;
+      std::vector<std::string> texts;
+      for (const std::string& v : p.values) {
+        double x = 0.0;
+        ParseValue(v, &x);  // checked above
+        numbers.push_back(x);
+        texts.push_back(CsvField(v));
+        longest = std::max(longest, texts.back().size());
+      }
+      plan->grid_values_.push_back(std::move(numbers));
+      plan->grid_text_.push_back(std::move(texts));
+    }
+    plan->prefix_max_ += 1 + longest;
+  }
+  plan->gdp_baseline_ = "," + FormatNumber(plan->rows_[plan->gdp_].baseline);
+  plan->cpi_text_ = FormatNumber(plan->rows_[plan->cpi_].value);
+  plan->point_max_ = 7 * (1 + kNumberMax) + 2;
+  for (const Row& row : plan->rows_) {
+    if (!row.kept) continue;
+    plan->results_max_ += plan->prefix_max_ + row.head.size() + 3 * kNumberMax + 4;
+  }
   // A guard against a shock that is not affine after all: a few points through the
   // general path must agree with the combination.
   for (const int64_t p : {count - 1, count / 2, std::min<int64_t>(1, count - 1)}) {
@@ -185,7 +256,7 @@ std::unique_ptr<LinearSweep> LinearSweep::Make(const LinearSweepInputs& in, std:
     }
     for (size_t r = 0; r < plan->rows_.size(); ++r) {
       const double a = general.result.rows[r].value;
-      const double b = plan->ValueAt(plan->rows_[r], shift);
+      const double b = plan->ValueAt(plan->rows_[r], shift.data());
       const double scale = std::max({std::fabs(a), std::fabs(plan->rows_[r].baseline), 1e-300});
       if (!(std::fabs(a - b) <= 1e-9 * scale)) return refuse("the results are not linear");
     }
@@ -200,68 +271,128 @@ bool LinearSweep::Shift(const std::vector<std::string>& values, std::vector<doub
     if (!ParseValue(values[k], &x)) return false;
     (*shift)[k] = x - origin_[k];
   }
-  // The general path warns when an output turns negative: such points take it.
-  const Eigen::Map<const Vector> d(shift->data(), static_cast<Index>(shift->size()));
-  for (Index j = 0; j < output_.size(); ++j) {
-    if (output_(j) + output_slopes_.row(j).dot(d) < 0.0) return false;
+  return OutputsStayNonNegative(shift->data());
+}
+
+// The general path warns when an output turns negative: such points take it.
+bool LinearSweep::OutputsStayNonNegative(const double* shift) const {
+  const size_t k = origin_.size();
+  const double* slopes = output_slopes_.data();
+  for (Index j = 0; j < output_.size(); ++j, slopes += k) {
+    double x = output_(j);
+    for (size_t i = 0; i < k; ++i) x += slopes[i] * shift[i];
+    if (x < 0.0) return false;
   }
   return true;
 }
 
-double LinearSweep::ValueAt(const Row& row, const std::vector<double>& shift) const {
+bool LinearSweep::PointAt(int64_t point, double* value, size_t* index) const {
+  const size_t k = origin_.size();
+  if (monte_carlo_) {
+    // The general path reads the draw back from its shortest text, which round-trips
+    // (zero is written "0": no negative zero).
+    in_.points->Draws(point, value);
+    for (size_t i = 0; i < k; ++i) {
+      if (!std::isfinite(value[i])) return false;
+      if (value[i] == 0.0) value[i] = 0.0;
+    }
+  } else {
+    in_.points->GridIndices(point, index);
+    for (size_t i = 0; i < k; ++i) value[i] = grid_values_[i][index[i]];
+  }
+  return true;
+}
+
+char* LinearSweep::PutPrefix(char* out, int64_t point, const double* value,
+                             const size_t* index) const {
+  out = std::to_chars(out, out + 24, point).ptr;
+  for (size_t i = 0; i < origin_.size(); ++i) {
+    *out++ = ',';
+    out = monte_carlo_ ? PutNumber(out, value[i]) : Put(out, grid_text_[i][index[i]]);
+  }
+  return out;
+}
+
+// Whether every output stays non-negative over the box lo <= shift <= hi. Each output is
+// affine in the shift, x_j = x0_j + sum_i s_ji shift_i, so its least value over the box is
+// at a corner: x0_j + sum_i min(s_ji lo_i, s_ji hi_i). The margin covers the rounding of
+// the per-point sum, so a block that passes would pass point by point too.
+bool LinearSweep::BoxStaysNonNegative(const double* lo, const double* hi) const {
+  const size_t k = origin_.size();
+  const double* slopes = output_slopes_.data();
+  for (Index j = 0; j < output_.size(); ++j, slopes += k) {
+    double least = output_(j), scale = std::fabs(output_(j));
+    for (size_t i = 0; i < k; ++i) {
+      least += std::min(slopes[i] * lo[i], slopes[i] * hi[i]);
+      scale += std::fabs(slopes[i]) * std::max(std::fabs(lo[i]), std::fabs(hi[i]));
+    }
+    if (!(least > 1e-12 * scale)) return false;
+  }
+  return true;
+}
+
+double LinearSweep::ValueAt(const Row& row, const double* shift) const {
   double value = row.value;
-  for (size_t k = 0; k < shift.size(); ++k) value += row.slopes[k] * shift[k];
+  for (size_t k = 0; k < row.slopes.size(); ++k) value += row.slopes[k] * shift[k];
   return value;
 }
 
 bool LinearSweep::AppendBlock(int64_t first, int64_t last, std::string* results,
                               std::string* points) const {
-  const size_t results_start = results->size(), points_start = points->size();
-  std::vector<double> shift;
-  std::string prefix;
-  for (int64_t p = first; p < last; ++p) {
-    const std::vector<std::string> values = in_.points->Values(p);
-    if (!Shift(values, &shift)) {
-      results->resize(results_start);
-      points->resize(points_start);
-      return false;
+  const size_t k = origin_.size();
+  const size_t count = static_cast<size_t>(last - first);
+  // The block's parameters first (values and grid indices, point by point), with their range.
+  std::vector<double> values(count * k), shifts(count * k);
+  std::vector<size_t> indices(count * k);
+  std::vector<double> lo(k, std::numeric_limits<double>::infinity()), hi(k, -lo[0]);
+  for (size_t p = 0; p < count; ++p) {
+    double* value = &values[p * k];
+    if (!PointAt(first + static_cast<int64_t>(p), value, &indices[p * k])) return false;
+    for (size_t i = 0; i < k; ++i) {
+      const double shift = value[i] - origin_[i];
+      shifts[p * k + i] = shift;
+      lo[i] = std::min(lo[i], shift);
+      hi[i] = std::max(hi[i], shift);
     }
-    prefix.clear();
-    char number[24];
-    prefix.append(number, std::to_chars(number, number + sizeof number, p).ptr);
-    for (const std::string& v : values) {
-      prefix.push_back(',');
-      prefix += CsvField(v);
+  }
+  if (!BoxStaysNonNegative(lo.data(), hi.data())) {
+    for (size_t p = 0; p < count; ++p) {
+      if (!OutputsStayNonNegative(&shifts[p * k])) return false;
     }
-    for (size_t r = 0; !in_.points_only && r < rows_.size(); ++r) {
-      const Row& row = rows_[r];
-      if (!row.kept) continue;
-      ResultRow value{"", "", "", "", row.baseline, ValueAt(row, shift)};
-      const double pct = value.PercentChange();
-      *results += prefix;
-      results->push_back(',');
-      *results += scenario_field_;
-      results->push_back(',');
-      *results += row.fixed;
-      AppendNumber(results, value.value);
-      results->push_back(',');
-      AppendNumber(results, value.Change());
-      results->push_back(',');
-      if (std::isfinite(pct)) AppendNumber(results, pct);
-      results->append(",\n");
+  }
+  // One point's text at a time, then appended: the buffers are reused across points.
+  std::vector<char> prefix(prefix_max_), line(prefix_max_ + point_max_),
+      rows(in_.points_only ? 0 : results_max_);
+  points->reserve(points->size() + count * (prefix_max_ + point_max_));
+  if (!in_.points_only) results->reserve(results->size() + count * results_max_ / 2);
+  for (size_t p = 0; p < count; ++p) {
+    const double* shift = &shifts[p * k];
+    const size_t length = static_cast<size_t>(
+        PutPrefix(prefix.data(), first + static_cast<int64_t>(p), &values[p * k], &indices[p * k]) -
+        prefix.data());
+    if (!in_.points_only) {
+      char* out = rows.data();
+      for (const Row& row : rows_) {
+        if (!row.kept) continue;
+        out = Put(std::copy_n(prefix.data(), length, out), row.head);
+        out = row.moves ? PutValues(out, row.baseline, ValueAt(row, shift)) : Put(out, row.tail);
+      }
+      results->append(rows.data(), out);
     }
-    auto headline = [&](size_t r) {
-      return ResultRow{"", "", "", "", rows_[r].baseline, ValueAt(rows_[r], shift)};
-    };
-    const ResultRow gdp = headline(gdp_);
-    *points += prefix;
+    auto value = [&](size_t r) { return ValueAt(rows_[r], shift); };
+    const ResultRow gdp{"", "", "", "", rows_[gdp_].baseline, value(gdp_)};
+    char* out = Put(std::copy_n(prefix.data(), length, line.data()), gdp_baseline_);
     for (const double v :
-         {gdp.baseline, gdp.value, gdp.Change(), gdp.PercentChange(), headline(exports_).Change(),
-          headline(imports_).Change(), headline(cpi_).value}) {
-      points->push_back(',');
-      AppendNumber(points, v);
+         {gdp.value, gdp.Change(), gdp.PercentChange(), value(exports_) - rows_[exports_].baseline,
+          value(imports_) - rows_[imports_].baseline}) {
+      *out++ = ',';
+      out = PutNumber(out, v);
     }
-    points->append(",\n");
+    *out++ = ',';
+    out = rows_[cpi_].moves ? PutNumber(out, value(cpi_)) : Put(out, cpi_text_);
+    *out++ = ',';
+    *out++ = '\n';
+    points->append(line.data(), out);
   }
   return true;
 }

@@ -2,10 +2,13 @@
 // demand or exports shock and the scenario has no caps, import losses, route shocks or
 // trade diversion, every result of a point is an affine function of its parameters: the
 // sweep solves once at the first point and once per parameter (one direction each), and
-// each point is that base plus an exact linear combination of the directions. Rows are
-// written as the general path writes them, numbers with std::to_chars into the block's
-// buffers. A point whose output would turn negative in some sector (a warning on the
-// general path) makes its block take the general path.
+// each point is that base plus an exact linear combination of the directions:
+//   value(point) = value(origin) + sum_k slope_k * (parameter_k - origin_k).
+// No Scenario is built per point: the parameters come straight from the draws (or the
+// grid's values, parsed once). Rows are written as the general path writes them, numbers
+// with std::to_chars into a reused buffer; rows that no parameter moves (their slopes are
+// all zero) are formatted once. A point whose output would turn negative in some sector (a warning
+// on the general path) makes its block take the general path.
 #pragma once
 
 #include <cstdint>
@@ -46,22 +49,41 @@ class LinearSweep {
 
  private:
   struct Row {
-    std::string fixed;  // region, sector, variable, unit and baseline, as CSV fields
+    // What follows a point's prefix up to the value: ",scenario,region,sector,variable,unit,
+    // baseline," as CSV fields.
+    std::string head;
+    // "value,change,pct_change,\n" of a row that no parameter moves, formatted once.
+    std::string tail;
     double baseline = 0.0;
-    double value = 0.0;          // at the first point
+    double value = 0.0;          // at the origin
     std::vector<double> slopes;  // d value / d parameter
     bool kept = false;
+    bool moves = false;  // some slope is not zero
   };
   bool Shift(const std::vector<std::string>& values, std::vector<double>* shift) const;
-  double ValueAt(const Row& row, const std::vector<double>& shift) const;
+  // The point's parameters (`index`: into each grid parameter's values); false when a draw
+  // is not finite (the general path refuses it).
+  bool PointAt(int64_t point, double* value, size_t* index) const;
+  // "point,p1,p2" as the general path writes it; returns the end.
+  char* PutPrefix(char* out, int64_t point, const double* value, const size_t* index) const;
+  bool OutputsStayNonNegative(const double* shift) const;
+  bool BoxStaysNonNegative(const double* lo, const double* hi) const;
+  double ValueAt(const Row& row, const double* shift) const;
 
   LinearSweepInputs in_;
   std::vector<double> origin_;  // the parameters at the first point
   std::vector<Row> rows_;
   size_t gdp_ = 0, exports_ = 0, imports_ = 0, cpi_ = 0;
-  Vector output_;         // by sector, at the first point
-  Matrix output_slopes_;  // sectors × parameters
-  std::string scenario_field_;
+  Vector output_;                      // by sector, at the first point
+  std::vector<double> output_slopes_;  // sectors × parameters, row-major
+  bool monte_carlo_ = false;
+  std::string gdp_baseline_, cpi_text_;  // ",gdp_baseline" and cpi when it is constant
+  // Grid sweeps: every value of every parameter parsed once, and its CSV field.
+  std::vector<std::vector<double>> grid_values_;
+  std::vector<std::vector<std::string>> grid_text_;
+  size_t prefix_max_ = 0;   // bytes of the longest point prefix
+  size_t point_max_ = 0;    // bytes of the longest points.csv row after its prefix
+  size_t results_max_ = 0;  // bytes of the longest results.csv rows of a point
 };
 
 }  // namespace spillover

@@ -90,7 +90,12 @@ SweepPoints::SweepPoints(const SweepSpec& spec) : spec_(spec) {
 }
 
 std::vector<double> SweepPoints::Draws(int64_t point) const {
-  std::vector<double> out;
+  std::vector<double> out(spec_.parameters.size());
+  Draws(point, out.data());
+  return out;
+}
+
+void SweepPoints::Draws(int64_t point, double* out) const {
   for (size_t i = 0; i < spec_.parameters.size(); ++i) {
     const Parameter& p = spec_.parameters[i];
     const double u = Uniform(spec_.seed, point, i, 0);
@@ -120,9 +125,17 @@ std::vector<double> SweepPoints::Draws(int64_t point) const {
         x = std::exp(p.mu + p.sigma * InverseNormalCdf(u));
         break;
     }
-    out.push_back(x);
+    out[i] = x;
   }
-  return out;
+}
+
+void SweepPoints::GridIndices(int64_t point, size_t* out) const {
+  int64_t rest = point;
+  for (size_t g = groups_.size(); g-- > 0;) {
+    const int64_t digit = rest % group_sizes_[g];
+    rest /= group_sizes_[g];
+    for (size_t i : groups_[g]) out[i] = static_cast<size_t>(digit);
+  }
 }
 
 std::vector<std::string> SweepPoints::Values(int64_t point) const {
@@ -132,12 +145,9 @@ std::vector<std::string> SweepPoints::Values(int64_t point) const {
     for (size_t i = 0; i < draws.size(); ++i) out[i] = FormatNumber(draws[i]);
     return out;
   }
-  int64_t rest = point;
-  for (size_t g = groups_.size(); g-- > 0;) {
-    const int64_t digit = rest % group_sizes_[g];
-    rest /= group_sizes_[g];
-    for (size_t i : groups_[g]) out[i] = spec_.parameters[i].values[static_cast<size_t>(digit)];
-  }
+  std::vector<size_t> index(spec_.parameters.size());
+  GridIndices(point, index.data());
+  for (size_t i = 0; i < out.size(); ++i) out[i] = spec_.parameters[i].values[index[i]];
   return out;
 }
 

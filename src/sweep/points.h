@@ -20,6 +20,10 @@ class SweepPoints {
   // a counter-based generator keyed by (seed, point, parameter).
   std::vector<std::string> Values(int64_t point) const;
   std::vector<double> Draws(int64_t point) const;  // monte_carlo only
+  // The same without allocating: one draw per parameter into `out` (monte_carlo), or the
+  // index into each parameter's `values` (grid), for sweeps of millions of points.
+  void Draws(int64_t point, double* out) const;
+  void GridIndices(int64_t point, size_t* out) const;
 
  private:
   const SweepSpec& spec_;

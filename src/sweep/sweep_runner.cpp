@@ -52,6 +52,7 @@ struct BlockOutput {
   std::string results;
   std::string points;
   FailedPoints failed;
+  int64_t linear_points = 0;  // points that took the linear fast path
 };
 
 // Everything a worker needs, shared read-only.
@@ -106,7 +107,10 @@ BlockOutput RunBlock(const Context& ctx, int64_t block) {
   const int64_t last = std::min(ctx.points->count(), first + kSweepBlock);
   if (ctx.linear != nullptr) {
     BlockOutput out;
-    if (ctx.linear->AppendBlock(first, last, &out.results, &out.points)) return out;
+    if (ctx.linear->AppendBlock(first, last, &out.results, &out.points)) {
+      out.linear_points = last - first;
+      return out;
+    }
   }
   const std::vector<SolvedPoint> solved =
       SolvePoints(*ctx.spec, *ctx.points, *ctx.model, ctx.detail, first, last);
@@ -311,7 +315,8 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
     return PointScenario(spec, values, model.model());
   };
   linear_inputs.keep = [&](const ResultRow& row) { return KeepRow(row, ctx.detail, ctx.region); };
-  const std::unique_ptr<LinearSweep> linear = LinearSweep::Make(linear_inputs, &report.general_why);
+  const std::unique_ptr<LinearSweep> linear =
+      options.linear_fast_path ? LinearSweep::Make(linear_inputs, &report.general_why) : nullptr;
   ctx.linear = linear.get();
   report.linear = linear != nullptr;
 
@@ -521,6 +526,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
       progress.results_bytes += static_cast<int64_t>(out.results.size());
       progress.points_bytes += static_cast<int64_t>(out.points.size());
       report.failed.Merge(out.failed);
+      report.linear_points += out.linear_points;
       points_done += std::min(points.count(), (blocks[next_write] + 1) * kSweepBlock) -
                      blocks[next_write] * kSweepBlock;
       {
@@ -576,99 +582,6 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   fs::remove(progress_path);
   report.finished = true;
   return report;
-}
-
-std::string SummariseResults(const std::string& results_csv) {
-  std::ifstream in(results_csv);
-  if (!in) throw InputError(SourceLocation{results_csv, 0, 0, ""}, "cannot open the file");
-  // Streamed line by line: a results file can hold millions of rows.
-  auto split = [](const std::string& line, std::vector<std::string>* fields) {
-    fields->clear();
-    std::string field;
-    bool quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-      const char c = line[i];
-      if (quoted) {
-        if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-          field.push_back('"');
-          ++i;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.push_back(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields->push_back(field);
-        field.clear();
-      } else {
-        field.push_back(c);
-      }
-    }
-    fields->push_back(field);
-  };
-  std::string line;
-  std::vector<std::string> fields;
-  std::getline(in, line);
-  split(line, &fields);
-  const size_t scenario =
-      static_cast<size_t>(std::find(fields.begin(), fields.end(), "scenario") - fields.begin());
-  if (scenario + 10 != fields.size()) {
-    throw InputError(SourceLocation{results_csv, 1, 0, ""}, "is not a sweep results file");
-  }
-  // "region,sector,variable,unit" -> the samples of value, change and % change.
-  std::map<std::string, std::array<std::vector<double>, 3>> samples;
-  std::vector<std::string> order;
-  while (std::getline(in, line)) {
-    split(line, &fields);
-    if (fields.size() != scenario + 10 || !fields.back().empty()) continue;  // a failed point
-    const std::string key = CsvField(fields[scenario + 1]) + "," + CsvField(fields[scenario + 2]) +
-                            "," + fields[scenario + 3] + "," + CsvField(fields[scenario + 4]);
-    auto it = samples.find(key);
-    if (it == samples.end()) {
-      order.push_back(key);
-      it = samples.emplace(key, std::array<std::vector<double>, 3>()).first;
-    }
-    for (size_t k = 0; k < 3; ++k) {
-      // value, change, pct_change; a % change of a zero baseline is empty and not a sample.
-      double number = 0.0;
-      if (ParseNumber(fields[scenario + 6 + k], &number)) {
-        it->second[k].push_back(number);
-      }
-    }
-  }
-  // mean, sd, p5, p50, p95 of `v` (empty cells for no samples; sd needs two).
-  auto stats = [](std::vector<double>& v) {
-    if (v.empty()) return std::string(",,,,");
-    const double n = static_cast<double>(v.size());
-    double mean = 0.0;
-    for (double x : v) mean += x;
-    mean /= n;
-    double ss = 0.0;
-    for (double x : v) ss += (x - mean) * (x - mean);
-    std::sort(v.begin(), v.end());
-    // Linear interpolation between order statistics (type 7, the default of R and numpy).
-    auto quantile = [&v](double q) {
-      const double h = (static_cast<double>(v.size()) - 1) * q;
-      const size_t lo = static_cast<size_t>(std::floor(h));
-      const size_t hi = std::min(lo + 1, v.size() - 1);
-      return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-    };
-    return FormatNumber(mean) + "," + (v.size() > 1 ? FormatNumber(std::sqrt(ss / (n - 1))) : "") +
-           "," + FormatNumber(quantile(0.05)) + "," + FormatNumber(quantile(0.5)) + "," +
-           FormatNumber(quantile(0.95));
-  };
-  std::string out =
-      "region,sector,variable,unit,n,mean,sd,p5,p50,p95,change_mean,change_sd,change_p5,"
-      "change_p50,change_p95,pct_change_mean,pct_change_sd,pct_change_p5,pct_change_p50,"
-      "pct_change_p95\n";
-  for (const auto& key : order) {
-    auto& v = samples[key];
-    out += key + "," + std::to_string(v[0].size()) + "," + stats(v[0]) + "," + stats(v[1]) + "," +
-           stats(v[2]) + "\n";
-  }
-  return out;
 }
 
 }  // namespace spillover

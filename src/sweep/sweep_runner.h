@@ -29,6 +29,7 @@ struct SweepOptions {
   bool points_only = false;        // --detail points: points.csv rows only (results.csv: header)
   int64_t stop_after_blocks = -1;  // testing: stop (as if killed) after this many blocks
   int64_t max_points = -1;         // refuse a shard of more points; -1: ProcessLimits()
+  bool linear_fast_path = true;    // testing: false sends every point down the general path
 };
 
 struct SweepReport {
@@ -39,8 +40,9 @@ struct SweepReport {
   int64_t points_run = 0;    // points solved by this run
   double seconds = 0.0;
   bool finished = false;
-  bool linear = false;      // the points took the linear fast path (sweep/linear_path.h)
-  std::string general_why;  // otherwise, why not
+  bool linear = false;        // the points took the linear fast path (sweep/linear_path.h)
+  std::string general_why;    // otherwise, why not
+  int64_t linear_points = 0;  // points of this run that took it (the others: the general path)
 };
 
 // Points are taken in blocks of this many; the blocks are the unit of work, of sharding
