@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "io/model_check.h"
 #include "report/model_report.h"
 #include "test_util.h"
 
@@ -153,6 +154,19 @@ TEST_F(ModelCheckTest, SolveCheckFailsOnAnIllConditionedSystem) {
   const std::string error = Error();
   EXPECT_HAS(error, "x = L y does not reproduce output: relative residual");
   EXPECT_HAS(error, "tolerance 1e-06");
+}
+
+// An importer's check (CheckModelFolder, which keeps no Z) refuses what LoadModel refuses:
+// the non-productive model of the bad-input corpus; the example passes.
+TEST_F(ModelCheckTest, CheckingAFolderAloneFailsAsLoadingItDoes) {
+  const std::string bad = testing::SourceDir() + "/tests/bad_input/models/non_productive";
+  try {
+    CheckModelFolder(bad);
+    ADD_FAILURE() << "a non-productive model passed";
+  } catch (const ModelError& e) {
+    EXPECT_HAS(std::string(e.what()), "the model is not productive");
+  }
+  EXPECT_NO_THROW(CheckModelFolder(testing::ExampleModel()));
 }
 
 }  // namespace

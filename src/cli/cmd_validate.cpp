@@ -20,9 +20,9 @@ int Validate(const Args& args) {
   const std::string usage =
       "Usage: spillover validate [OPTIONS] FILE...\n"
       "Checks scenario files: YAML syntax, every key against the key table (type, bounds),\n"
-      "and every sector, product, category and partner code against the model. For a sweep,\n"
-      "the first 1,000 points are built and solved as 'spillover sweep' would: a point that\n"
-      "would fail there fails here.";
+      "and every sector, product, category, partner and region code against the model. For\n"
+      "a sweep, the first 1,000 points are built and solved as 'spillover sweep' would: a\n"
+      "point that would fail there fails here.";
   if (!ParseOptions(args, options, "file", usage, &vm)) return 0;
   if (vm.count("keys")) {
     std::cout << api::KeyTableMarkdown();

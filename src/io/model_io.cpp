@@ -13,6 +13,7 @@
 #include "engine/leontief.h"
 #include "io/csv.h"
 #include "io/final_use_taxes.h"
+#include "io/model_check.h"
 #include "io/model_location.h"
 #include "io/routes_io.h"
 #include "io/yaml_read.h"
@@ -184,9 +185,9 @@ bool Worse(double residual, double worst) { return !(residual <= worst); }
 // x = L y holds to rounding for any productive model of sane condition.
 constexpr double kSolveTolerance = 1e-6;
 
-}  // namespace
-
-LoadedModel LoadModel(const std::string& folder) {
+// `keep_flows` false: a check of the folder alone, whose model nobody uses afterwards, so
+// Z is released once A is formed (see CheckModelFolder).
+LoadedModel LoadAndCheck(const std::string& folder, bool keep_flows) {
   namespace fs = std::filesystem;
   const std::string yaml_path = (fs::path(folder) / "model.yaml").string();
   if (!fs::is_directory(folder)) {
@@ -494,6 +495,7 @@ LoadedModel LoadModel(const std::string& folder) {
   loaded.checks.push_back(origin_check);
 
   loaded.coefficients = ComputeCoefficients(m);
+  if (!keep_flows) m.intermediate = Matrix();  // what follows needs A, x and Y only
   try {
     loaded.solver = std::make_unique<LeontiefSolver>(loaded.coefficients.technical);
     loaded.spectral_radius_bound = CheckProductive(*loaded.solver, sectors);
@@ -520,5 +522,11 @@ LoadedModel LoadModel(const std::string& folder) {
   loaded.checks.push_back(solve_check);
   return loaded;
 }
+
+}  // namespace
+
+LoadedModel LoadModel(const std::string& folder) { return LoadAndCheck(folder, true); }
+
+void CheckModelFolder(const std::string& folder) { LoadAndCheck(folder, false); }
 
 }  // namespace spillover
