@@ -40,22 +40,26 @@ std::string KeyTableMarkdown();
 
 // What checking one file found (FileChecker::Check).
 struct FileCheck {
-  std::string source;  // the file as messages name it ("<stdin>" for "-")
+  std::string file;    // as given
+  std::string source;  // as messages name it ("<stdin>" for "-")
   bool sweep = false;
   // A scenario: its shocks and the model it was checked against.
   size_t shocks = 0;
   std::string model_name;
-  // A sweep: its points, how many were built and solved, and how many failed, with the
-  // words `spillover sweep` uses for them ("2 of 4 points failed: ...", several lines).
+  // A sweep: its points, how many were built and solved, and how many failed.
   int64_t points = 0;
   int64_t checked = 0;
   int64_t failed = 0;
-  std::string failures;
+  // Why the file is refused, in the words `spillover validate` prints after "error: "
+  // (one or more lines, each ending in a newline); "" when it passed.
+  std::string error;
+  bool ok() const { return error.empty(); }
 };
 
 // Checks scenario and sweep files as `spillover validate` does: YAML, the key table and
 // every code against the model; for a sweep, its first points built and solved as the
-// sweep would. Each model folder is loaded once for all the files checked.
+// sweep would (a point that would fail there fails here). Each model folder is loaded
+// once for all the files checked.
 class FileChecker {
  public:
   // `overrides` (PATH=VALUE) apply to scenarios; `model_folder` "" checks each file
@@ -66,11 +70,13 @@ class FileChecker {
   FileChecker(const FileChecker&) = delete;
   FileChecker& operator=(const FileChecker&) = delete;
 
-  // Throws InputError or ModelError when a scenario is refused; a sweep's failed points
-  // are counted in the result instead.
+  // A refused file (bad input, a model that cannot be solved, failed sweep points) is
+  // described in FileCheck::error; other errors (out of memory) are thrown.
   FileCheck Check(const std::string& file);
 
  private:
+  FileCheck CheckOrThrow(const std::string& file);
+
   std::vector<std::string> overrides_;
   std::string model_folder_;
   int64_t sweep_points_;

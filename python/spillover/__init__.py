@@ -10,6 +10,6 @@ message as the command-line program.
 """
 
 from ._errors import InputError, ModelError
-from ._model import Model, Result, results_csv
+from ._model import Model, Result, results_csv, validate
 
-__all__ = ["Model", "Result", "InputError", "ModelError", "results_csv"]
+__all__ = ["Model", "Result", "InputError", "ModelError", "results_csv", "validate"]

@@ -483,9 +483,29 @@ class Model:
             self.name, len(self._m.sectors), self.code, self.year, self.unit)
 
 
+def validate(files, model=None, overrides=None):
+    """Checks scenario and sweep files as ``spillover validate`` does, without running them:
+    YAML, every key against the key table, every code against the model; for a sweep, its
+    first 1,000 points built and solved as the sweep would. ``files`` is a path or a list;
+    ``model`` a model folder (default: each file's ``model``); ``overrides`` a dict as in
+    ``Model.run``, applied to scenarios (messages name them as ``--set PATH=VALUE``).
+
+    Returns a DataFrame with one row per file: file, ok, kind (scenario or sweep), shocks,
+    model (its name), points, checked, failed (points), and error, the program's message
+    for a refused file ("" when it passed). Nothing is raised for a refused file."""
+    if isinstance(files, (str, os.PathLike)):
+        files = [files]
+    assignments = ["%s=%s" % (path, json.dumps(value))
+                   for path, value in (overrides or {}).items()]
+    rows = _core.validate([os.fspath(f) for f in files], assignments,
+                          os.fspath(model) if model is not None else "")
+    return pd.DataFrame(rows, columns=["file", "ok", "kind", "shocks", "model", "points",
+                                       "checked", "failed", "error"])
+
+
 def results_csv(results):
     """``results.csv`` of several results, as ``spillover run --out`` writes it."""
     return _core.results_csv([r._core for r in results])
 
 
-__all__ = ["Model", "Result", "InputError", "results_csv"]
+__all__ = ["Model", "Result", "InputError", "results_csv", "validate"]

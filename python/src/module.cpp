@@ -199,6 +199,33 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("files"), py::arg("model_folder"), py::arg("out"), py::arg("baseline"),
       py::arg("groups"), py::arg("force"));
+  m.def(
+      "validate",
+      [](const std::vector<std::string>& files, const std::vector<std::string>& overrides,
+         const std::string& model_folder) {
+        std::vector<api::FileCheck> checks;
+        {
+          py::gil_scoped_release release;
+          api::FileChecker checker(overrides, model_folder);
+          for (const auto& file : files) checks.push_back(checker.Check(file));
+        }
+        py::list out;
+        for (const auto& c : checks) {
+          py::dict d;
+          d["file"] = c.file;
+          d["ok"] = c.ok();
+          d["kind"] = c.sweep ? "sweep" : "scenario";
+          d["shocks"] = c.shocks;
+          d["model"] = c.model_name;
+          d["points"] = c.points;
+          d["checked"] = c.checked;
+          d["failed"] = c.failed;
+          d["error"] = c.error;
+          out.append(d);
+        }
+        return out;
+      },
+      py::arg("files"), py::arg("overrides"), py::arg("model_folder"));
   m.def("results_csv", &api::ResultsCsv);
   m.def("results_json", &api::ResultsJson);
 

@@ -443,3 +443,42 @@ def test_report_of_files_is_the_cli_report(tmp_path):
     with pytest.raises(spillover.InputError, match="report.html"):
         m.report(files, tmp_path / "py")
     m.report(files, tmp_path / "py", force=True)
+
+
+def test_validate_says_what_the_cli_says(tmp_path):
+    # One run of the checks for the program and for Python: the same files pass and fail,
+    # with the same words (a scenario, a bad scenario, a sweep with failing points, a sweep).
+    (tmp_path / "base.yaml").write_text(textwrap.dedent("""\
+        name: base
+        model: %s
+        shocks:
+          supply: {type: import_supply, partners: [RUS], share: 0.2}
+        """ % os.path.join(ROOT, "model", "example-2sector")))
+    (tmp_path / "sweep.yaml").write_text(textwrap.dedent("""\
+        sweep:
+          name: failing
+          base: base.yaml
+          method: grid
+          parameters:
+            shocks.supply.partners: {values: [RUS, XYZ, CHN]}
+        """))
+    files = [SANCTIONS, os.path.join(ROOT, "tests", "bad_input", "scenarios", "typo_top_key.yaml"),
+             str(tmp_path / "sweep.yaml"),
+             os.path.join(ROOT, "scenarios", "sweep-demand-x-supply.yaml")]
+    checks = spillover.validate(files)
+    run = cli("validate", *files, check=False)
+    assert run.returncode == 2
+    assert list(checks.ok) == [True, False, False, True]
+    assert "".join("error: " + e for e in checks.error if e) == run.stderr
+    assert checks.failed.tolist() == [0, 0, 1, 0]
+    lines = run.stdout.splitlines()
+    first = checks.iloc[0]
+    assert lines[0] == "%s: ok (%d shocks, model '%s')" % (files[0], first.shocks, first.model)
+    last = checks.iloc[3]
+    assert last.kind == "sweep"
+    assert lines[1] == "%s: ok (sweep of %d points, %d checked)" % (files[3], last.points,
+                                                                    last.checked)
+    # An override as Model.run takes it, refused as the program refuses the same --set.
+    bad = spillover.validate(SANCTIONS, overrides={"shocks.russian_demand.change": -5})
+    run = cli("validate", SANCTIONS, "--set", "shocks.russian_demand.change=-5", check=False)
+    assert not bad.ok[0] and "error: " + bad.error[0] == run.stderr

@@ -56,8 +56,27 @@ FileChecker::FileChecker(std::vector<std::string> overrides, std::string model_f
 FileChecker::~FileChecker() = default;
 
 FileCheck FileChecker::Check(const std::string& file) {
+  try {
+    return CheckOrThrow(file);
+  } catch (const InputError& e) {
+    FileCheck check;
+    check.file = file;
+    check.source = file == "-" ? "<stdin>" : file;
+    check.error = std::string(e.what()) + "\n";
+    return check;
+  } catch (const ModelError& e) {
+    FileCheck check;
+    check.file = file;
+    check.source = file == "-" ? "<stdin>" : file;
+    check.error = file + ": " + e.what() + "\n";
+    return check;
+  }
+}
+
+FileCheck FileChecker::CheckOrThrow(const std::string& file) {
   const BlasThreadScope blas;
   FileCheck check;
+  check.file = file;
   check.source = file == "-" ? "<stdin>" : file;
   const YamlNode root = ParseYamlFile(file);
   if (IsSweep(root)) {
@@ -68,7 +87,9 @@ FileCheck FileChecker::Check(const std::string& file) {
     check.checked = ValidateSweep(spec, model_folder_, cache_.get(), sweep_points_, &failed);
     check.points = SweepPoints(spec).count();
     check.failed = failed.count;
-    if (failed.count > 0) check.failures = FailedPointsSummary(failed, check.checked);
+    // The words of `spillover sweep` for the same points.
+    if (failed.count > 0)
+      check.error = spec.file + ": " + FailedPointsSummary(failed, check.checked);
     return check;
   }
   // Standard input cannot be read twice: the scenario is built from the tree read above.

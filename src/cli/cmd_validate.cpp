@@ -34,25 +34,16 @@ int Validate(const Args& args) {
       vm["model"].as<std::string>());
   int failures = 0;
   for (const auto& file : vm["file"].as<std::vector<std::string>>()) {
-    try {
-      const api::FileCheck check = checker.Check(file);
-      if (check.failed > 0) {
-        // The words of `spillover sweep` for the same points.
-        std::cerr << "error: " << check.source << ": " << check.failures;
-        ++failures;
-      } else if (check.sweep) {
-        std::cout << file << ": ok (sweep of " << check.points << " points, " << check.checked
-                  << " checked)\n";
-      } else {
-        std::cout << file << ": ok (" << check.shocks << " shock" << (check.shocks == 1 ? "" : "s")
-                  << ", model '" << check.model_name << "')\n";
-      }
-    } catch (const InputError& e) {
-      std::cerr << "error: " << e.what() << "\n";
+    const api::FileCheck check = checker.Check(file);
+    if (!check.ok()) {
+      std::cerr << "error: " << check.error;
       ++failures;
-    } catch (const ModelError& e) {
-      std::cerr << "error: " << file << ": " << e.what() << "\n";
-      ++failures;
+    } else if (check.sweep) {
+      std::cout << file << ": ok (sweep of " << check.points << " points, " << check.checked
+                << " checked)\n";
+    } else {
+      std::cout << file << ": ok (" << check.shocks << " shock" << (check.shocks == 1 ? "" : "s")
+                << ", model '" << check.model_name << "')\n";
     }
   }
   return failures == 0 ? 0 : static_cast<int>(ExitCode::kBadInput);
