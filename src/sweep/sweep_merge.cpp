@@ -174,7 +174,7 @@ void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& 
   }
   // Each shard file is in point order and shards interleave by block: a k-way merge on
   // the point number restores the single-run order.
-  auto merge = [&](const std::string& name, bool one_line_per_point, ContentHash* hash) {
+  auto merge = [&](const std::string& name, bool one_line_per_point, DataHash* hash) {
     std::vector<std::unique_ptr<ShardReader>> inputs;
     for (size_t i = 0; i < shard_dirs.size(); ++i) {
       inputs.push_back(
@@ -207,7 +207,7 @@ void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& 
     hash->Add(out);
     return out;
   };
-  ContentHash results_hash, points_hash;
+  DataHash results_hash, points_hash;
   const std::string results = merge("results.csv", false, &results_hash);
   const std::string points = merge("points.csv", true, &points_hash);
   SweepMeta merged;

@@ -131,7 +131,7 @@ void Sync(FILE* file, const std::string& path) {
   }
 }
 
-void Write(FILE* file, const std::string& data, const std::string& path, ContentHash* hash) {
+void Write(FILE* file, const std::string& data, const std::string& path, DataHash* hash) {
   if (std::fwrite(data.data(), 1, data.size(), file) != data.size()) {
     throw InputError(SourceLocation{path, 0, 0, ""},
                      std::string("writing the sweep results failed: ") + std::strerror(errno));
@@ -361,7 +361,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
 
   Checkpoint progress;
   progress.spec = id.spec;
-  ContentHash results_hash, points_hash;
+  DataHash results_hash, points_hash;
   if (options.resume) {
     if (!fs::exists(meta_path)) {
       throw InputError(At(dir), "holds no sweep to resume (no sweep.meta)");
@@ -393,10 +393,10 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
                            std::to_string(blocks.size()) +
                            " for another sweep; start over with --force (or another --out)");
     }
-    VerifyAndTruncate(results_partial, progress.results_bytes, progress.results_hash, dir);
-    VerifyAndTruncate(points_partial, progress.points_bytes, progress.points_hash, dir);
-    results_hash.set(progress.results_hash);
-    points_hash.set(progress.points_hash);
+    results_hash =
+        VerifyAndTruncate(results_partial, progress.results_bytes, progress.results_hash, dir);
+    points_hash =
+        VerifyAndTruncate(points_partial, progress.points_bytes, progress.points_hash, dir);
   } else {
     if (!options.force) {
       if (fs::exists(meta_path)) {

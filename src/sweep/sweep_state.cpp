@@ -23,8 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kMetaMagic = "spillover-sweep 2";
-const char* kCheckpointMagic = "spillover-sweep-progress 2";
+const char* kMetaMagic = "spillover-sweep 3";  // 3: DataHash of the result files
+const char* kCheckpointMagic = "spillover-sweep-progress 3";
 constexpr int64_t kMaxStateBytes = 1 << 20;
 
 SourceLocation At(const std::string& path) { return SourceLocation{path, 0, 0, ""}; }
@@ -148,6 +148,39 @@ void ContentHash::Add(const char* data, size_t size) {
 }
 
 std::string ContentHash::Hex() const { return spillover::Hex(h_); }
+
+void DataHash::Add(const char* data, size_t size) {
+  const auto* p = reinterpret_cast<const unsigned char*>(data);
+  const unsigned char* end = p + size;
+  size_ += size;
+  while (tail_bytes_ > 0 && tail_bytes_ < 8 && p < end) {
+    tail_ |= static_cast<uint64_t>(*p++) << (8 * tail_bytes_++);
+  }
+  if (tail_bytes_ == 8) {
+    Mix(tail_);
+    tail_ = 0;
+    tail_bytes_ = 0;
+  }
+  for (; end - p >= 8; p += 8) {
+    uint64_t word = 0;  // little-endian on any machine (one load where it is native)
+    for (int b = 7; b >= 0; --b) word = (word << 8) | p[b];
+    Mix(word);
+  }
+  while (p < end) tail_ |= static_cast<uint64_t>(*p++) << (8 * tail_bytes_++);
+}
+
+uint64_t DataHash::value() const {
+  uint64_t h = h_;
+  if (tail_bytes_ > 0) h = Rotate(h ^ (tail_ * kA), 31) * kB;
+  h ^= size_;
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  return h ^ (h >> 33);
+}
+
+std::string DataHash::Hex() const { return spillover::Hex(value()); }
 
 std::string FormatMeta(const SweepMeta& meta) {
   const SweepIdentity& id = meta.id;
@@ -324,7 +357,7 @@ void RemoveStaleTemporaries(const std::string& dir) {
 void HashFile(const std::string& path, int64_t* bytes, std::string* hash) {
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) throw InputError(At(path), std::string("cannot open: ") + std::strerror(errno));
-  ContentHash h;
+  DataHash h;
   char buffer[1 << 16];
   int64_t total = 0;
   size_t n;
@@ -337,8 +370,8 @@ void HashFile(const std::string& path, int64_t* bytes, std::string* hash) {
   *hash = h.Hex();
 }
 
-void VerifyAndTruncate(const std::string& path, int64_t bytes, uint64_t hash,
-                       const std::string& dir) {
+DataHash VerifyAndTruncate(const std::string& path, int64_t bytes, uint64_t hash,
+                           const std::string& dir) {
   const std::string name = fs::path(path).filename().string();
   const std::string recover =
       "the interrupted sweep cannot be resumed safely: start over with "
@@ -357,7 +390,7 @@ void VerifyAndTruncate(const std::string& path, int64_t bytes, uint64_t hash,
   }
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) throw InputError(At(path), std::string("cannot open: ") + std::strerror(errno));
-  ContentHash h;
+  DataHash h;
   char buffer[1 << 16];
   int64_t left = bytes;
   while (left > 0) {
@@ -378,6 +411,7 @@ void VerifyAndTruncate(const std::string& path, int64_t bytes, uint64_t hash,
   if (error) {
     throw InputError(At(path), "cannot cut the file back to its checkpoint: " + error.message());
   }
+  return h;
 }
 
 }  // namespace spillover
