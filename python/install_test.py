@@ -1,6 +1,6 @@
 """The documented install, end to end: `pip install --no-build-isolation` of the repository
-into a fresh virtual environment (Debian's python3-venv, --system-site-packages for numpy
-and pandas), with no package index; then, from a folder outside the repository, the
+into a fresh virtual environment (Debian's python3-venv from /usr/bin/python3, with
+--system-site-packages for numpy and pandas), with no package index; then, from a folder outside the repository, the
 README's one-liner prints the headline of a shipped scenario, whose numbers must be the
 command-line program's for the same scenario.
 
@@ -75,7 +75,10 @@ def same(a, b, rel, absolute=0.0):
 
 with tempfile.TemporaryDirectory(prefix="spillover-install-") as tmp:
     venv = os.path.join(tmp, "venv")
-    run(["/usr/bin/python3", "-m", "venv", "--system-site-packages", venv])
+    # The interpreter that runs this script is the one the module is built for (CMake's
+    # Python3_EXECUTABLE: /usr/bin/python3 unless configured otherwise); a venv of another
+    # would be refused by setup.py, whose extension would not import there.
+    run([sys.executable, "-m", "venv", "--system-site-packages", venv])
     python = os.path.join(venv, "bin", "python")
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYTHONPATH", "SPILLOVER_MODEL", "SPILLOVER_MODEL_DIR")}
