@@ -226,6 +226,28 @@ PYBIND11_MODULE(_core, m) {
         return out;
       },
       py::arg("files"), py::arg("overrides"), py::arg("model_folder"));
+  m.def(
+      "import_icio",
+      [](const std::string& file, const std::string& out, const std::string& regions, int year,
+         const std::string& focus, bool check) {
+        api::IcioImportOptions o;
+        o.file = file;
+        o.out = out;
+        o.regions = regions;
+        o.year = year;
+        o.focus = focus;
+        o.check = check;
+        py::gil_scoped_release release;
+        return api::ImportIcio(o);
+      },
+      py::arg("file"), py::arg("out"), py::arg("regions"), py::arg("year"), py::arg("focus"),
+      py::arg("check"));
+  m.def("import_pymrio", &api::ImportPymrio, py::arg("folder"), py::arg("out"), py::arg("focus"),
+        py::call_guard<py::gil_scoped_release>());
+  m.def("export_pymrio", &api::ExportPymrio, py::arg("model_folder"), py::arg("out"),
+        py::call_guard<py::gil_scoped_release>());
+  m.def("merge_sweeps", &api::MergeSweeps, py::arg("shard_dirs"), py::arg("out"),
+        py::call_guard<py::gil_scoped_release>());
   m.def("results_csv", &api::ResultsCsv);
   m.def("results_json", &api::ResultsJson);
 

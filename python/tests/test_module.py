@@ -482,3 +482,51 @@ def test_validate_says_what_the_cli_says(tmp_path):
     bad = spillover.validate(SANCTIONS, overrides={"shocks.russian_demand.change": -5})
     run = cli("validate", SANCTIONS, "--set", "shocks.russian_demand.change=-5", check=False)
     assert not bad.ok[0] and "error: " + bad.error[0] == run.stderr
+
+
+def folder_files(folder):
+    """{relative path: bytes} of every file below `folder`."""
+    out = {}
+    for path in glob.glob(os.path.join(str(folder), "**"), recursive=True):
+        if os.path.isfile(path):
+            with open(path, "rb") as f:
+                out[os.path.relpath(path, str(folder))] = f.read()
+    return out
+
+
+def test_imports_and_export_write_the_cli_folders(tmp_path):
+    # The same importers as the program: the folders written are the same, byte for byte.
+    icio = os.path.join(ROOT, "tests", "bad_input", "icio", "small.csv")
+    notes = spillover.import_icio(icio, tmp_path / "py_icio", year=2022)
+    run = cli("import", "icio", icio, "--year", "2022", "--out", str(tmp_path / "cli_icio"))
+    assert ["  " + n for n in notes] == run.stdout.splitlines()[1:]
+    assert folder_files(tmp_path / "py_icio") == folder_files(tmp_path / "cli_icio")
+    assert spillover.Model(tmp_path / "py_icio").regions == ["KAZ", "RUS"]
+
+    pymrio_dir = os.path.join(ROOT, "tests", "data", "pymrio_small")
+    spillover.import_pymrio(pymrio_dir, tmp_path / "py_pymrio")
+    cli("import", "pymrio", pymrio_dir, "--out", str(tmp_path / "cli_pymrio"))
+    assert folder_files(tmp_path / "py_pymrio") == folder_files(tmp_path / "cli_pymrio")
+
+    example = os.path.join(ROOT, "model", "example-2sector")
+    spillover.export_pymrio(example, tmp_path / "py_export")
+    cli("export", "pymrio", example, "--out", str(tmp_path / "cli_export"))
+    assert folder_files(tmp_path / "py_export") == folder_files(tmp_path / "cli_export")
+    # A folder that holds files is refused with the program's words.
+    with pytest.raises(spillover.InputError) as e:
+        spillover.export_pymrio(example, tmp_path / "py_export")
+    refused = cli("export", "pymrio", example, "--out", str(tmp_path / "py_export"), check=False)
+    assert refused.stderr == "error: " + str(e.value) + "\n"
+
+
+def test_merge_sweeps_gives_the_single_run(tmp_path):
+    sweep = os.path.join(ROOT, "scenarios", "sweep-demand-x-supply.yaml")
+    for k in (1, 2):
+        cli("sweep", sweep, "--out", str(tmp_path / ("shard%d" % k)), "--shard", "%d/2" % k,
+            "-q", "-j", "1")
+    spillover.merge_sweeps([tmp_path / "shard1", tmp_path / "shard2"], tmp_path / "merged")
+    cli("sweep", sweep, "--out", str(tmp_path / "single"), "-q", "-j", "1")
+    for name in ("results.csv", "points.csv"):
+        with open(tmp_path / "merged" / name, "rb") as a, open(tmp_path / "single" / name,
+                                                               "rb") as b:
+            assert a.read() == b.read(), name
