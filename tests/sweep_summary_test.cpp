@@ -67,6 +67,31 @@ TEST(SweepSummaryTest, StatisticsOfEachVariable) {
   }
 }
 
+// The file is read in two halves at once: a variable first seen in the second half comes
+// after those of the first, and every variable counts the rows of both.
+TEST(SweepSummaryTest, HalvesJoinInTheFilesOrder) {
+  std::string text =
+      "point,p,scenario,region,sector,variable,unit,baseline,value,change,pct_change,error\n";
+  for (int p = 0; p < 200; ++p) {
+    text += std::to_string(p) + ",0,s,KAZ,ALL,gdp,u,4," + std::to_string(p) + "," +
+            std::to_string(p - 4) + ",1,\n";
+    if (p == 150) text += "150,0,s,KAZ,ALL,late,u,1,7,6,600,\n";
+  }
+  const std::string path = ::testing::TempDir() + "/sweep_summary_halves.csv";
+  std::ofstream(path, std::ios::binary) << Summary(text);
+  const TextTable table = ReadTextCsv(path);
+  std::filesystem::remove(path);
+  ASSERT_EQ(2u, table.rows.size());
+  EXPECT_EQ("gdp", table.rows[0][2]);
+  EXPECT_EQ("200", table.rows[0][4]);
+  double mean = 0.0;
+  ASSERT_TRUE(ParseNumber(table.rows[0][5], &mean));
+  EXPECT_TRUE(RelNear(99.5, mean, 1e-12));  // the mean of 0 … 199
+  EXPECT_EQ("late", table.rows[1][2]);
+  EXPECT_EQ("1", table.rows[1][4]);
+  EXPECT_EQ("7", table.rows[1][5]);
+}
+
 TEST(SweepSummaryTest, RefusesAFileThatIsNotSweepResults) {
   EXPECT_THROW(Summary("a,b,c\n1,2,3\n"), InputError);
   EXPECT_THROW(Summary(""), InputError);

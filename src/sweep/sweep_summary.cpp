@@ -3,16 +3,21 @@
 // of millions of rows, so it is read in large chunks and split in place; rows come in the
 // same order at every point, so a row's variable is found by guessing the one after the
 // previous row's before looking it up; and the quantiles select order statistics
-// (nth_element) instead of sorting every sample.
+// (nth_element) instead of sorting every sample. The two halves of the file are read by
+// two threads, and their samples joined in the file's order.
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <exception>
+#include <filesystem>
 #include <memory>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -44,6 +49,25 @@ size_t Decode(std::string_view line, size_t i, std::string* field) {
   return i;
 }
 
+// The first ',' or '"' in [p, end), or end. Eight bytes at a time where the machine is
+// little-endian: with x the word XOR the character in every byte, the lowest set bit of
+// (x - 0x01..01) & ~x & 0x80..80 is in x's first zero byte (Hacker's Delight, 6-1; bits
+// above it can be false, the lowest is not).
+const char* FindSpecial(const char* p, const char* end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  for (; end - p >= 8; p += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, p, 8);
+    const uint64_t comma = word ^ (kOnes * ','), quote = word ^ (kOnes * '"');
+    const uint64_t found = ((comma - kOnes) & ~comma & kHigh) | ((quote - kOnes) & ~quote & kHigh);
+    if (found != 0) return p + __builtin_ctzll(found) / 8;
+  }
+#endif
+  while (p < end && *p != ',' && *p != '"') ++p;
+  return p;
+}
+
 // Splits `line` at commas outside quotes, as CsvField writes fields: plain fields are views
 // into the line; a field with a quote is decoded into `decoded` (one string per field,
 // reused; a deque, so that the views stay valid as it grows).
@@ -53,9 +77,8 @@ void Split(std::string_view line, std::vector<std::string_view>* fields,
   size_t i = 0;
   for (;;) {
     const size_t index = fields->size();
-    // One pass to the field's end (fields are short: a call per field costs more).
-    size_t end = i;
-    while (end < line.size() && line[end] != ',' && line[end] != '"') ++end;
+    const size_t end =
+        static_cast<size_t>(FindSpecial(line.data() + i, line.data() + line.size()) - line.data());
     if (end < line.size() && line[end] == '"') {
       if (decoded->size() <= index) decoded->resize(index + 1);
       std::string& field = (*decoded)[index];
@@ -116,84 +139,169 @@ struct Variable {
   std::array<std::vector<double>, 3> samples;  // value, change, % change
 };
 
-}  // namespace
+std::string KeyOf(const std::string_view* f) {
+  return CsvField(std::string(f[0])) + "," + CsvField(std::string(f[1])) + "," + std::string(f[2]) +
+         "," + CsvField(std::string(f[3]));
+}
 
-std::string SummariseResults(const std::string& results_csv) {
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(results_csv.c_str(), "rb"), &std::fclose);
-  if (!file) throw InputError(SourceLocation{results_csv, 0, 0, ""}, "cannot open the file");
-  std::vector<std::string_view> fields;
-  std::deque<std::string> decoded;  // stable: the fields' views point into it
-  std::vector<Variable> variables;  // in order of first appearance
-  std::unordered_map<std::string, size_t> index;
-  size_t scenario = 0, guess = 0;
-  bool header = true;
-  auto take = [&](std::string_view line) {
-    Split(line, &fields, &decoded);
-    if (header) {
-      header = false;
-      scenario =
-          static_cast<size_t>(std::find(fields.begin(), fields.end(), "scenario") - fields.begin());
-      if (scenario + 10 != fields.size()) {
-        throw InputError(SourceLocation{results_csv, 1, 0, ""}, "is not a sweep results file");
-      }
-      return;
-    }
-    if (fields.size() != scenario + 10 || !fields.back().empty()) return;  // a failed point
-    auto same = [&](const Variable& v) {
-      for (size_t f = 0; f < 4; ++f) {
-        if (v.fields[f] != fields[scenario + 1 + f]) return false;
+// The samples of the rows in one byte range of the file, by variable in order of first
+// appearance.
+class Part {
+ public:
+  explicit Part(size_t scenario) : scenario_(scenario) {}
+
+  void Take(std::string_view line) {
+    Split(line, &fields_, &decoded_);
+    if (fields_.size() != scenario_ + 10 || !fields_.back().empty()) return;  // a failed point
+    const std::string_view* f = &fields_[scenario_ + 1];
+    auto same = [f](const Variable& v) {
+      for (size_t i = 0; i < 4; ++i) {
+        if (v.fields[i] != f[i]) return false;
       }
       return true;
     };
-    size_t at = guess < variables.size() && same(variables[guess]) ? guess : variables.size();
-    if (at == variables.size()) {
-      const std::string key = CsvField(std::string(fields[scenario + 1])) + "," +
-                              CsvField(std::string(fields[scenario + 2])) + "," +
-                              std::string(fields[scenario + 3]) + "," +
-                              CsvField(std::string(fields[scenario + 4]));
-      const auto found = index.find(key);
-      if (found == index.end()) {
-        index.emplace(key, variables.size());
-        variables.emplace_back();
-        for (size_t f = 0; f < 4; ++f) variables.back().fields[f] = fields[scenario + 1 + f];
-      } else {
-        at = found->second;
-      }
+    size_t at = guess_ < variables_.size() && same(variables_[guess_]) ? guess_ : Find(KeyOf(f));
+    if (at == variables_.size()) {
+      variables_.emplace_back();
+      for (size_t i = 0; i < 4; ++i) variables_.back().fields[i] = f[i];
     }
-    guess = at + 1 < variables.size() ? at + 1 : 0;
+    guess_ = at + 1 < variables_.size() ? at + 1 : 0;
     for (size_t k = 0; k < 3; ++k) {
       // value, change, pct_change; a % change of a zero baseline is empty and not a sample.
       double number = 0.0;
-      if (Number(fields[scenario + 6 + k], &number)) variables[at].samples[k].push_back(number);
-    }
-  };
-  // Lines end at '\n' (as std::getline), read 4 MiB at a time.
-  std::vector<char> buffer(4 << 20);
-  size_t kept = 0;  // bytes of an unfinished line at the start of the buffer
-  for (;;) {
-    if (kept == buffer.size()) buffer.resize(2 * buffer.size());
-    const size_t got = std::fread(buffer.data() + kept, 1, buffer.size() - kept, file.get());
-    const size_t end = kept + got;
-    size_t start = 0;
-    for (;;) {
-      const void* newline = std::memchr(buffer.data() + start, '\n', end - start);
-      if (newline == nullptr) break;
-      const size_t stop = static_cast<size_t>(static_cast<const char*>(newline) - buffer.data());
-      take(std::string_view(buffer.data() + start, stop - start));
-      start = stop + 1;
-    }
-    std::memmove(buffer.data(), buffer.data() + start, end - start);
-    kept = end - start;
-    if (got == 0) {
-      if (kept > 0 || header) take(std::string_view(buffer.data(), kept));
-      break;
+      if (Number(fields_[scenario_ + 6 + k], &number)) variables_[at].samples[k].push_back(number);
     }
   }
+
+  // Reads lines [begin, end) of `path` (lines end at '\n', as std::getline), 4 MiB at a
+  // time; `first_line` receives the first line instead of Take.
+  void Read(const std::string& path, int64_t begin, int64_t end, std::string* first_line) {
+    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!file || std::fseek(file.get(), static_cast<long>(begin), SEEK_SET) != 0) {
+      throw InputError(SourceLocation{path, 0, 0, ""}, "cannot open the file");
+    }
+    std::vector<char> buffer(4 << 20);
+    size_t kept = 0;  // bytes of an unfinished line at the start of the buffer
+    int64_t left = end - begin;
+    auto take = [&](std::string_view line) {
+      if (first_line != nullptr) {
+        first_line->assign(line);
+        first_line = nullptr;
+      } else {
+        Take(line);
+      }
+    };
+    for (;;) {
+      if (kept == buffer.size()) buffer.resize(2 * buffer.size());
+      const size_t want =
+          static_cast<size_t>(std::min<int64_t>(left, static_cast<int64_t>(buffer.size() - kept)));
+      const size_t got = want == 0 ? 0 : std::fread(buffer.data() + kept, 1, want, file.get());
+      left -= static_cast<int64_t>(got);
+      const size_t stop_at = kept + got;
+      size_t start = 0;
+      for (;;) {
+        const void* newline = std::memchr(buffer.data() + start, '\n', stop_at - start);
+        if (newline == nullptr) break;
+        const size_t stop = static_cast<size_t>(static_cast<const char*>(newline) - buffer.data());
+        take(std::string_view(buffer.data() + start, stop - start));
+        start = stop + 1;
+      }
+      std::memmove(buffer.data(), buffer.data() + start, stop_at - start);
+      kept = stop_at - start;
+      if (got == 0) {
+        if (kept > 0 || first_line != nullptr) take(std::string_view(buffer.data(), kept));
+        return;
+      }
+    }
+  }
+
+  // Appends `other`'s samples after this part's (the file's order), variable by variable.
+  void Append(Part&& other) {
+    for (Variable& v : other.variables_) {
+      std::array<std::string_view, 4> f;
+      for (size_t i = 0; i < 4; ++i) f[i] = v.fields[i];
+      const size_t at = Find(KeyOf(f.data()));
+      if (at == variables_.size()) {
+        variables_.push_back(std::move(v));
+        continue;
+      }
+      for (size_t k = 0; k < 3; ++k) {
+        auto& to = variables_[at].samples[k];
+        to.insert(to.end(), v.samples[k].begin(), v.samples[k].end());
+      }
+    }
+  }
+
+  std::vector<Variable>& variables() { return variables_; }
+
+ private:
+  // The variable of `key`, or variables_.size() (then registered as the next one).
+  size_t Find(const std::string& key) {
+    return index_.emplace(key, variables_.size()).first->second;
+  }
+
+  size_t scenario_;
+  std::vector<std::string_view> fields_;
+  std::deque<std::string> decoded_;  // stable: the fields' views point into it
+  std::vector<Variable> variables_;
+  std::unordered_map<std::string, size_t> index_;
+  size_t guess_ = 0;
+};
+
+// The offset just after the first '\n' at or after `at`, or `size`.
+int64_t NextLine(const std::string& path, int64_t at, int64_t size) {
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file || std::fseek(file.get(), static_cast<long>(at), SEEK_SET) != 0) return size;
+  for (int c; (c = std::fgetc(file.get())) != EOF;) {
+    ++at;
+    if (c == '\n') return at;
+  }
+  return size;
+}
+
+}  // namespace
+
+std::string SummariseResults(const std::string& results_csv) {
+  std::error_code error;
+  const auto size = static_cast<int64_t>(std::filesystem::file_size(results_csv, error));
+  if (error) throw InputError(SourceLocation{results_csv, 0, 0, ""}, "cannot open the file");
+  // The header names the columns; the rows after it are read in two halves at once.
+  const int64_t rows = NextLine(results_csv, 0, size);
+  std::string header;
+  Part(0).Read(results_csv, 0, rows, &header);
+  std::vector<std::string_view> fields;
+  std::deque<std::string> decoded;
+  Split(header, &fields, &decoded);
+  const size_t scenario =
+      static_cast<size_t>(std::find(fields.begin(), fields.end(), "scenario") - fields.begin());
+  if (scenario + 10 != fields.size()) {
+    throw InputError(SourceLocation{results_csv, 1, 0, ""}, "is not a sweep results file");
+  }
+  const int64_t middle =
+      rows >= size ? size : NextLine(results_csv, rows + (size - rows) / 2, size);
+  Part first(scenario), second(scenario);
+  std::exception_ptr failure;
+  std::thread other([&] {
+    try {
+      second.Read(results_csv, middle, size, nullptr);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  });
+  try {
+    first.Read(results_csv, rows, middle, nullptr);
+  } catch (...) {
+    other.join();
+    throw;
+  }
+  other.join();
+  if (failure) std::rethrow_exception(failure);
+  first.Append(std::move(second));
   std::string out =
       "region,sector,variable,unit,n,mean,sd,p5,p50,p95,change_mean,change_sd,change_p5,"
       "change_p50,change_p95,pct_change_mean,pct_change_sd,pct_change_p5,pct_change_p50,"
       "pct_change_p95\n";
-  for (Variable& v : variables) {
+  for (Variable& v : first.variables()) {
     out += CsvField(v.fields[0]) + "," + CsvField(v.fields[1]) + "," + v.fields[2] + "," +
            CsvField(v.fields[3]) + "," + std::to_string(v.samples[0].size()) + "," +
            Quantiles(v.samples[0]) + "," + Quantiles(v.samples[1]) + "," + Quantiles(v.samples[2]) +
