@@ -10,8 +10,8 @@ message as the command-line program.
 """
 
 from ._errors import InputError, ModelError
-from ._model import (Model, Result, export_pymrio, import_icio, import_pymrio, merge_sweeps,
-                     results_csv, validate)
+from ._files import export_pymrio, import_icio, import_pymrio, merge_sweeps, validate
+from ._model import Model, Result, results_csv
 
 __all__ = ["Model", "Result", "InputError", "ModelError", "results_csv", "validate",
            "import_icio", "import_pymrio", "export_pymrio", "merge_sweeps"]
