@@ -475,6 +475,14 @@ TEST(KazModelTest, OverExportingProductsAreWarnings) {
     ++count;
   }
   EXPECT_EQ(5u, count) << checks;
+  // The verdict is the last line, below the warnings, and counts them: a "passed" above
+  // the warnings read as if there were none.
+  const std::string verdict = "': all ";
+  const size_t last_line = checks.rfind('\n', checks.size() - 2) + 1;
+  EXPECT_GT(last_line, checks.rfind("  warning  ")) << checks;
+  EXPECT_NE(checks.find("checks passed, with 5 warnings (above)\n", last_line), std::string::npos)
+      << "last line: " << checks.substr(last_line);
+  EXPECT_EQ(std::string::npos, checks.substr(0, last_line).find("passed")) << checks;
 }
 
 }  // namespace spillover

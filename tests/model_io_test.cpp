@@ -111,6 +111,9 @@ TEST_F(ModelCheckTest, ValidModelReportsEachResidualAgainstItsTolerance) {
   EXPECT_HAS(report, "worst 0 <= tolerance 1e-06");
   EXPECT_HAS(report, "x = L y reproduces output");
   EXPECT_HAS(report, "spectral radius of A <= 0.425000 (Collatz-Wielandt bound) < 1");
+  // The verdict is the last line and says there is nothing else to read.
+  EXPECT_HAS(report, "checks passed, no warnings\n");
+  EXPECT_EQ(report.size(), report.find(", no warnings\n") + 14) << report;
 }
 
 TEST_F(ModelCheckTest, ColumnBalanceFailsOnAResidualAndOnInfinity) {

@@ -21,26 +21,31 @@ std::string CodeList(const std::vector<Entry>& entries) {
 const char* const kIncomeRatioUnit = "ratio to the direct compensation";
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-}  // namespace
-
 // Products whose exports exceed their output: possible in a published table (inventories
 // drawn down, re-exports), but a shock on their exports then acts on more than they make.
-std::string OverExportWarnings(const Model& m) {
+// One line per product.
+std::vector<std::string> OverExportLines(const Model& m) {
   const Vector output = m.Output();
-  std::string out;
+  std::vector<std::string> lines;
   for (Index i = 0; i < m.sector_count(); ++i) {
     const double exported = m.exports.row(i).sum();
     if (!(output(i) > 0.0) || exported <= output(i)) continue;
     const Entry& s = m.sectors[static_cast<size_t>(i)];
-    out += "  warning  product " + s.code + " (" + Cut(s.name, 48) + ") exports " +
-           Fixed(exported / output(i), 2) + " times its output\n";
+    lines.push_back("  warning  product " + s.code + " (" + Cut(s.name, 48) + ") exports " +
+                    Fixed(exported / output(i), 2) + " times its output\n");
   }
-  if (out.empty()) return out;
-  return out +
+  return lines;
+}
+
+std::string OverExportWarnings(const std::vector<std::string>& lines) {
+  if (lines.empty()) return "";
+  return Join(lines, "") +
          "           (exports above output come out of inventories: stocks drawn down or "
          "re-exports;\n           a fall in these exports can cut output by more than half; "
          "see the model's README)\n";
 }
+
+}  // namespace
 
 std::string FormatModelInfo(const Model& m) {
   std::string out;
@@ -74,7 +79,7 @@ std::string FormatModelInfo(const Model& m) {
   line("Exports (domestic)", m.exports.sum());
   line("Imports", m.ImportsByOrigin().sum());
   out += FormatRoutes(m);
-  const std::string warnings = OverExportWarnings(m);
+  const std::string warnings = OverExportWarnings(OverExportLines(m));
   if (!warnings.empty()) out += "\nWarnings\n" + warnings;
   return out;
 }
@@ -121,9 +126,11 @@ std::string FormatRoutes(const Model& m) {
   return out;
 }
 
+// The verdict comes last, after the warnings, so that "passed" is never read above a
+// warning it does not mention.
 std::string FormatModelChecks(const LoadedModel& loaded) {
-  std::string out = "Model '" + loaded.model.name +
-                    "': all checks passed (worst relative residual against its tolerance)\n";
+  std::string out =
+      "Model '" + loaded.model.name + "': checks (worst relative residual against its tolerance)\n";
   for (const auto& check : loaded.checks) {
     out += "  ok  " + PadRight(check.name, 62) + " worst " + FormatNumber(check.worst) +
            (check.where.empty() ? "" : " (" + check.where + ")") + " <= tolerance " +
@@ -131,8 +138,13 @@ std::string FormatModelChecks(const LoadedModel& loaded) {
   }
   out += "  ok  productive: spectral radius of A <= " + Fixed(loaded.spectral_radius_bound, 6) +
          " (Collatz-Wielandt bound) < 1\n";
-  out += OverExportWarnings(loaded.model);
-  return out;
+  const std::vector<std::string> warnings = OverExportLines(loaded.model);
+  out += OverExportWarnings(warnings);
+  const size_t checks = loaded.checks.size() + 1;
+  out += "Model '" + loaded.model.name + "': all " + std::to_string(checks) + " checks passed";
+  if (warnings.empty()) return out + ", no warnings\n";
+  return out + ", with " + std::to_string(warnings.size()) + " warning" +
+         (warnings.size() == 1 ? "" : "s") + " (above)\n";
 }
 
 std::string FormatMultipliersTable(const Model& m, const Multipliers& mult, const Linkages& link) {
