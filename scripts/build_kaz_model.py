@@ -980,6 +980,60 @@ def pct(v):
     return "%.2f%%" % (100.0 * v)
 
 
+def over_export_section(codes, names, built, E):
+    """The README section on products whose exports exceed their output.
+
+    Computed from the table, with the test `spillover model check` applies (exports.csv row
+    sum above output, the row sum of Z and Y), so that the README lists exactly the products
+    the tool warns about, and a rebuild from new data keeps the two in step."""
+    p6 = FD_CODES.index("P6")
+    p52 = FD_CODES.index("P52")
+    rows = []
+    for a, c in enumerate(codes):
+        output = sum(built["Z"][a]) + sum(built["Y"][a])
+        exported = sum(E[c].values())
+        if output > 0 and exported > output:
+            rows.append((float(exported) / float(output), c, output, built["Y"][a][p6],
+                         built["Y"][a][p52]))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    if not rows:
+        return []
+    words = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"]
+    count = words[len(rows) - 1] if len(rows) <= len(words) else str(len(rows))
+    L = []
+    w = L.append
+    w("## Products that export more than they produce")
+    w("")
+    w("%s product%s export%s more than %s output (row sum of Z and Y, thousand KZT, BNS 2024"
+      % (count, "s" if len(rows) > 1 else "", "" if len(rows) > 1 else "s",
+         "their" if len(rows) > 1 else "its"))
+    negative = all(r[4] < 0 for r in rows)
+    w("table as published); the difference comes out of inventories%s"
+      % (", whose change (`P52`) is" if negative else "."))
+    if negative:
+        w("strongly negative for each of them:")
+    w("")
+    w("| product | output | exports (`P6`) | exports / output | change in inventories (`P52`) |")
+    w("|---|---:|---:|---:|---:|")
+    for ratio, c, output, exports, inventories in rows:
+        w("| %s %s | %s | %s | %.2f | %s |" % (c, names[c], fmt_int(int(output)),
+                                              fmt_int(int(exports)), ratio,
+                                              fmt_int(int(inventories))))
+    n = count.lower()
+    w("")
+    w("Such rows are what a supply-use table shows when goods leave the country from stocks:")
+    w("inventories built up in earlier years are drawn down, and goods imported and resold abroad")
+    w("(re-exports, common for electronics and apparel passing through Kazakhstan) are recorded as")
+    w("exports of the product and a fall in its inventories. The model keeps the table as it is.")
+    w("What it means for results: an exports shock on these products acts on a flow larger than")
+    w("their output, so their output can fall by more than half in a sanctions run, while in")
+    w("reality part of the fall would be in re-exports and stock drawdown rather than in")
+    w("production. Read large falls of these %s products with that in mind; `spillover model" % n)
+    w("check` and `spillover model info` list them as warnings.")
+    w("")
+    return L
+
+
 def readme(args_data, io_, built, trade, routes_info, kzt):
     codes, names = io_["codes"], io_["names"]
     T = built["totals"]
@@ -1183,6 +1237,7 @@ def readme(args_data, io_, built, trade, routes_info, kzt):
     w("BACI top five, and the customs destination of crude sold FOB Novorossiysk is the declared")
     w("buyer's country. Services are split with goods shares.")
     w("")
+    L.extend(over_export_section(codes, names, built, trade["E"]))
     w("## Import origins (`import_origin.csv`) - assumption")
     w("")
     w("No import data by partner x product exists here (SOURCES.md). **Every product's imports are")
