@@ -101,44 +101,47 @@ void CheckSwept(const Parameter& p, const Allowed& a, double value) {
   }
 }
 
+// One parameter's whole range; throws at the first value out of it.
+void CheckParameterRange(const SweepSpec& spec, const Parameter& p) {
+  Allowed a;
+  if (!AllowedFor(spec, p, &a)) return;
+  if (spec.method == SweepMethod::kGrid) {
+    for (const auto& text : p.values) {
+      double value = 0.0;
+      if (!ParseNumber(text, &value)) {
+        throw InputError(p.where, "a swept value '" + Echo(text) + "' is not a number; " +
+                                      "expected " + a.key->Expected());
+      }
+      CheckSwept(p, a, value);
+    }
+    return;
+  }
+  const bool bounded_key = a.min > -1e15 || std::min(a.max, a.large_above) < 1e15;
+  switch (p.distribution) {
+    case Distribution::kUniform:
+    case Distribution::kTriangular:
+    case Distribution::kTruncatedNormal:
+      CheckSwept(p, a, p.low);
+      CheckSwept(p, a, p.high);
+      break;
+    case Distribution::kNormal:
+    case Distribution::kLognormal:
+      if (bounded_key) {
+        throw InputError(p.where, "a " + ToString(p.distribution) +
+                                      " distribution has an unbounded tail, so some draws "
+                                      "would fall outside the range of this key, " +
+                                      RangeText(a) +
+                                      "; use `truncated_normal` with `low` and `high` within "
+                                      "that range (or `uniform`, `triangular`)");
+      }
+      break;
+  }
+}
+
 }  // namespace
 
-void CheckSweepRanges(const SweepSpec& spec) {
-  for (const auto& p : spec.parameters) {
-    Allowed a;
-    if (!AllowedFor(spec, p, &a)) continue;
-    if (spec.method == SweepMethod::kGrid) {
-      for (const auto& text : p.values) {
-        double value = 0.0;
-        if (!ParseNumber(text, &value)) {
-          throw InputError(p.where, "a swept value '" + Echo(text) + "' is not a number; " +
-                                        "expected " + a.key->Expected());
-        }
-        CheckSwept(p, a, value);
-      }
-      continue;
-    }
-    const bool bounded_key = a.min > -1e15 || std::min(a.max, a.large_above) < 1e15;
-    switch (p.distribution) {
-      case Distribution::kUniform:
-      case Distribution::kTriangular:
-      case Distribution::kTruncatedNormal:
-        CheckSwept(p, a, p.low);
-        CheckSwept(p, a, p.high);
-        break;
-      case Distribution::kNormal:
-      case Distribution::kLognormal:
-        if (bounded_key) {
-          throw InputError(p.where, "a " + ToString(p.distribution) +
-                                        " distribution has an unbounded tail, so some draws "
-                                        "would fall outside the range of this key, " +
-                                        RangeText(a) +
-                                        "; use `truncated_normal` with `low` and `high` within "
-                                        "that range (or `uniform`, `triangular`)");
-        }
-        break;
-    }
-  }
+void CheckSweepRanges(const SweepSpec& spec, ErrorList* errors) {
+  for (const auto& p : spec.parameters) errors->Try([&] { CheckParameterRange(spec, p); });
 }
 
 }  // namespace spillover

@@ -1,5 +1,6 @@
 #include "sweep/sweep_spec.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -32,35 +33,46 @@ std::string Tidy(double value) {
   return FormatNumber(std::strtod(buffer, nullptr));
 }
 
-// Checks every key of `node` against the table scope, and the required ones.
-void CheckKeys(const std::string& file, const YamlNode& node, const std::string& path,
-               KeyScope scope, const std::string& subtype) {
+// Checks every key of `node` against the table scope, and the required ones, adding each
+// mistake to `errors`; true when there was none. A required key is not reported missing
+// when an unknown key is its misspelling: that error already names it.
+bool CheckKeys(const std::string& file, const YamlNode& node, const std::string& path,
+               KeyScope scope, const std::string& subtype, ErrorList* errors) {
   const std::vector<std::string> valid = KeyNames(scope, subtype);
   if (!node.IsMap()) {
-    throw InputError(LocationOf(file, node, path),
-                     std::string("expected a mapping, got a ") + YamlKindName(node.kind));
+    errors->Add(InputError(LocationOf(file, node, path),
+                           std::string("expected a mapping, got a ") + YamlKindName(node.kind)));
+    return false;
   }
+  bool ok = true;
+  std::vector<std::string> suggested;
   for (const auto& [key, value] : node.entries) {
     const KeySpec* spec = FindKey(scope, key.scalar);
     const std::string key_path = path + "." + key.scalar;
-    if (spec == nullptr || (!subtype.empty() && !spec->AppliesTo(subtype))) {
-      throw InputError(LocationOf(file, key, key_path),
-                       spec == nullptr
-                           ? "unknown key" + SuggestOrList(key.scalar, valid, "valid keys here")
-                           : "a `" + subtype +
-                                 "` parameter does not take this key; valid keys "
-                                 "here: " +
-                                 Join(valid, ", "));
-    }
-    CheckValue(file, value, key_path, *spec);
+    if (spec == nullptr) suggested.push_back(NearestName(key.scalar, valid));
+    ok = errors->Try([&, &key = key, &value = value] {
+      if (spec == nullptr || (!subtype.empty() && !spec->AppliesTo(subtype))) {
+        throw InputError(LocationOf(file, key, key_path),
+                         spec == nullptr
+                             ? "unknown key" + SuggestOrList(key.scalar, valid, "valid keys here")
+                             : "a `" + subtype +
+                                   "` parameter does not take this key; valid keys "
+                                   "here: " +
+                                   Join(valid, ", "));
+      }
+      CheckValue(file, value, key_path, *spec);
+    }) && ok;
   }
   for (const auto& name : valid) {
     const KeySpec* spec = FindKey(scope, name);
     if (spec->required && node.Find(name) == nullptr) {
-      throw InputError(LocationOf(file, node, path + "." + name),
-                       "required key is missing; expected " + spec->Expected());
+      ok = false;
+      if (std::find(suggested.begin(), suggested.end(), name) != suggested.end()) continue;
+      errors->Add(InputError(LocationOf(file, node, path + "." + name),
+                             "required key is missing; expected " + spec->Expected()));
     }
   }
+  return ok;
 }
 
 std::vector<double> Numbers(const std::string& file, const YamlNode& list, const std::string& path,
@@ -122,7 +134,9 @@ void ReadDistribution(const std::string& file, const YamlNode& node, const std::
                      "a monte_carlo parameter needs a distribution");
   }
   FromString(d->scalar, &p->distribution);
-  CheckKeys(file, node, path, KeyScope::kParameter, d->scalar);
+  ErrorList key_errors;
+  CheckKeys(file, node, path, KeyScope::kParameter, d->scalar, &key_errors);
+  key_errors.ThrowIfAny();  // the caller collects them with the file's other mistakes
   for (const auto& form : {"values", "range", "linspace", "group"}) {
     if (node.Find(form) != nullptr) {
       throw InputError(LocationOf(file, *node.Find(form), path + "." + form),
@@ -165,6 +179,25 @@ void ReadDistribution(const std::string& file, const YamlNode& node, const std::
   if (p->distribution == Distribution::kLognormal) {
     p->mu = need("mu");
     p->sigma = need("sigma");
+  }
+}
+
+// `base:`, resolved against the sweep file's folder, parsed into spec->base.
+void ReadBase(const std::string& file, const YamlNode& base, SweepSpec* spec) {
+  namespace fs = std::filesystem;
+  fs::path base_path(base.scalar);
+  if (base_path.is_relative() && file != "<stdin>") {
+    base_path = fs::path(file).parent_path() / base_path;
+  }
+  spec->base_file = base_path.lexically_normal().string();
+  try {
+    spec->base = ParseYamlFile(spec->base_file);
+  } catch (const InputError& e) {
+    throw InputError(LocationOf(file, base, "sweep.base"), e.what());
+  }
+  if (IsSweep(spec->base)) {
+    throw InputError(LocationOf(file, base, "sweep.base"),
+                     "'" + spec->base_file + "' is a sweep; the base must be a scenario");
   }
 }
 
@@ -264,77 +297,85 @@ SweepSpec ParseSweep(const YamlNode& root, const std::string& file) {
                      "a sweep file holds one top-level key, `sweep:`; put everything under it");
   }
   const YamlNode& sweep = *root.Find("sweep");
-  CheckKeys(file, sweep, "sweep", KeyScope::kSweep, "");
+  // Every mistake of the file at once (up to ErrorList::kMaxErrors), as for scenarios:
+  // each key, parameter and range is checked on its own, and only what depends on a
+  // part that failed is skipped.
+  ErrorList errors;
+  CheckKeys(file, sweep, "sweep", KeyScope::kSweep, "", &errors);
+  if (!sweep.IsMap()) errors.ThrowIfAny();
   SweepSpec spec;
   spec.file = file;
-  spec.name = sweep.Find("name")->scalar;
+  if (const YamlNode* n = sweep.Find("name")) spec.name = n->scalar;
   if (const YamlNode* d = sweep.Find("description")) spec.description = d->scalar;
-  if (const YamlNode* m = sweep.Find("method")) FromString(m->scalar, &spec.method);
+  // An unknown method (already reported) would have every parameter read by the wrong
+  // rules: they are left unread rather than reported for the wrong method.
+  bool method_known = true;
+  if (const YamlNode* m = sweep.Find("method")) method_known = FromString(m->scalar, &spec.method);
   if (const YamlNode* s = sweep.Find("seed")) {
-    spec.seed = static_cast<uint64_t>(ReadInteger(file, *s, "sweep.seed"));
+    errors.Try([&] { spec.seed = static_cast<uint64_t>(ReadInteger(file, *s, "sweep.seed")); });
   }
-  if (const YamlNode* s = sweep.Find("samples")) {
-    if (spec.method != SweepMethod::kMonteCarlo) {
-      throw InputError(LocationOf(file, *s, "sweep.samples"),
-                       "`samples` belongs to `method: monte_carlo`");
+  errors.Try([&] {
+    if (const YamlNode* s = sweep.Find("samples")) {
+      if (spec.method != SweepMethod::kMonteCarlo) {
+        throw InputError(LocationOf(file, *s, "sweep.samples"),
+                         "`samples` belongs to `method: monte_carlo`");
+      }
+      spec.samples = ReadInteger(file, *s, "sweep.samples");
+    } else if (spec.method == SweepMethod::kMonteCarlo) {
+      throw InputError(LocationOf(file, sweep, "sweep.samples"),
+                       "required key is missing for `method: monte_carlo`");
     }
-    spec.samples = ReadInteger(file, *s, "sweep.samples");
-  } else if (spec.method == SweepMethod::kMonteCarlo) {
-    throw InputError(LocationOf(file, sweep, "sweep.samples"),
-                     "required key is missing for `method: monte_carlo`");
+  });
+  bool base_ok = false;
+  if (const YamlNode* base = sweep.Find("base")) {
+    base_ok = errors.Try([&] { ReadBase(file, *base, &spec); });
   }
-  namespace fs = std::filesystem;
-  const YamlNode& base = *sweep.Find("base");
-  fs::path base_path(base.scalar);
-  if (base_path.is_relative() && file != "<stdin>")
-    base_path = fs::path(file).parent_path() / base_path;
-  spec.base_file = base_path.lexically_normal().string();
-  try {
-    spec.base = ParseYamlFile(spec.base_file);
-  } catch (const InputError& e) {
-    throw InputError(LocationOf(file, base, "sweep.base"), e.what());
+  const YamlNode* parameters = sweep.Find("parameters");
+  if (parameters != nullptr && parameters->IsMap() && parameters->entries.empty()) {
+    errors.Add(InputError(LocationOf(file, *parameters, "sweep.parameters"),
+                          "expected at least one parameter"));
   }
-  if (IsSweep(spec.base)) {
-    throw InputError(LocationOf(file, base, "sweep.base"),
-                     "'" + spec.base_file + "' is a sweep; the base must be a scenario");
-  }
-
-  const YamlNode& parameters = *sweep.Find("parameters");
-  if (parameters.entries.empty()) {
-    throw InputError(LocationOf(file, parameters, "sweep.parameters"),
-                     "expected at least one parameter");
-  }
-  std::set<std::string> groups_seen;
-  for (const auto& [key, value] : parameters.entries) {
+  const std::vector<std::pair<YamlNode, YamlNode>> no_entries;
+  const auto& entries = method_known && parameters != nullptr && parameters->IsMap()
+                            ? parameters->entries
+                            : no_entries;
+  for (const auto& [key, value] : entries) {
     Parameter p;
     p.path = key.scalar;
     p.where = LocationOf(file, key, "sweep.parameters." + key.scalar);
     const std::string path = "sweep.parameters." + key.scalar;
-    if (spec.method == SweepMethod::kGrid) {
-      CheckKeys(file, value, path, KeyScope::kParameter, "");
-      if (value.Find("distribution") != nullptr) {
-        throw InputError(LocationOf(file, *value.Find("distribution"), path + ".distribution"),
-                         "`distribution` belongs to `method: monte_carlo`");
+    const bool ok = errors.Try([&, &value = value] {
+      if (spec.method == SweepMethod::kGrid) {
+        ErrorList key_errors;
+        CheckKeys(file, value, path, KeyScope::kParameter, "", &key_errors);
+        key_errors.ThrowIfAny();
+        if (value.Find("distribution") != nullptr) {
+          throw InputError(LocationOf(file, *value.Find("distribution"), path + ".distribution"),
+                           "`distribution` belongs to `method: monte_carlo`");
+        }
+        ReadGridValues(file, value, path, &p);
+      } else {
+        ReadDistribution(file, value, path, &p);
       }
-      ReadGridValues(file, value, path, &p);
-    } else {
-      ReadDistribution(file, value, path, &p);
-    }
-    spec.parameters.push_back(std::move(p));
+    });
+    if (ok) spec.parameters.push_back(std::move(p));
   }
   // Zipped parameters must have as many values as each other.
   for (const auto& p : spec.parameters) {
     if (p.group.empty()) continue;
     for (const auto& q : spec.parameters) {
       if (q.group == p.group && q.values.size() != p.values.size()) {
-        throw InputError(q.where, "has " + std::to_string(q.values.size()) + " values but '" +
-                                      p.path + "' of the same group '" + p.group + "' has " +
-                                      std::to_string(p.values.size()) +
-                                      "; zipped parameters need equal lengths");
+        errors.Add(InputError(q.where, "has " + std::to_string(q.values.size()) + " values but '" +
+                                           p.path + "' of the same group '" + p.group + "' has " +
+                                           std::to_string(p.values.size()) +
+                                           "; zipped parameters need equal lengths"));
+        break;
       }
     }
   }
-  CheckSweepRanges(spec);
+  // The ranges need the base scenario; each parameter that was read is checked.
+  if (base_ok) CheckSweepRanges(spec, &errors);
+  errors.ThrowIfAny();
   return spec;
 }
 
