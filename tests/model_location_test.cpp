@@ -69,5 +69,23 @@ TEST(ModelLocation, BareNameIsLookedUpInTheModelsFolder) {
   EXPECT_EQ("../m", ResolveModelReference("../m", ""));
 }
 
+// Reports name a model without the machine's absolute paths: a shipped model by its name,
+// another relative to the scenario's folder.
+TEST(ModelLocation, ReportsShowModelPathsWithoutTheMachinesPrefix) {
+  ScopedEnv dir("SPILLOVER_MODEL_DIR", "");
+  const std::string shipped = ModelsDirectory() + "/example-2sector";
+  EXPECT_EQ("example-2sector (a model shipped with spillover)",
+            ShownModelPath(shipped, "/anywhere", "the scenario's folder"));
+  const fs::path root = fs::temp_directory_path() / ("shown_" + std::to_string(::getpid()));
+  fs::create_directories(root / "models" / "mine");
+  fs::create_directories(root / "work" / "scenarios");
+  EXPECT_EQ("../../models/mine (relative to the scenario's folder)",
+            ShownModelPath((root / "models" / "mine").string(),
+                           (root / "work" / "scenarios").string(), "the scenario's folder"));
+  EXPECT_EQ("models/mine (relative to the sweep folder)",
+            ShownModelPath((root / "models" / "mine").string(), root.string(), "the sweep folder"));
+  fs::remove_all(root);
+}
+
 }  // namespace
 }  // namespace spillover

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/blas_threads.h"
+#include "io/model_location.h"
 #include "io/yaml_read.h"
 #include "report/html_report.h"
 #include "report/report_files.h"
@@ -274,6 +275,7 @@ std::string ReportSweepFolder(const std::string& sweep_dir, const std::string& o
   info.version = SPILLOVER_VERSION;
   info.date = UtcNow();
   info.model = &model.model;
+  info.model_path = ShownModelPath(model.model.folder, sweep_dir, "the sweep folder");
   WriteReportFiles(
       out_dir, SweepReportHtml(sweep, info),
       [&](const std::string& path) { WriteSweepWorkbook(path, sweep, info); }, force);

@@ -88,4 +88,19 @@ std::string MissingModelHint(const std::string& folder) {
   return "";
 }
 
+std::string ShownModelPath(const std::string& folder, const std::string& relative_to,
+                           const std::string& what) {
+  std::error_code error;
+  const fs::path model = fs::weakly_canonical(folder, error);
+  if (error) return folder;
+  const fs::path shipped = fs::weakly_canonical(ModelsDirectory(), error);
+  if (!error && model.parent_path() == shipped) {
+    return model.filename().string() + " (a model shipped with spillover)";
+  }
+  const fs::path base = fs::weakly_canonical(relative_to.empty() ? "." : relative_to, error);
+  const fs::path relative = error ? fs::path() : model.lexically_relative(base);
+  if (relative.empty()) return folder;
+  return relative.generic_string() + " (relative to " + what + ")";
+}
+
 }  // namespace spillover

@@ -30,4 +30,12 @@ std::string ResolveModelReference(const std::string& text, const std::string& ba
 // "not a model folder".
 std::string MissingModelHint(const std::string& folder);
 
+// How a report names a model folder, so that the report reads the same on any machine
+// (no /home/...): a shipped model by its name ("kaz-2024", which `model:` accepts from
+// anywhere), another folder relative to `relative_to` (the scenario's folder, the sweep's
+// folder), said as "PATH (relative to WHAT)"; the folder as given when no relative path
+// exists.
+std::string ShownModelPath(const std::string& folder, const std::string& relative_to,
+                           const std::string& what);
+
 }  // namespace spillover

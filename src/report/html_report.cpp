@@ -180,7 +180,8 @@ std::string ModelSectionHtml(const ReportInfo& info) {
            ", flows in " + H(m.unit) + ", " + std::to_string(m.sectors_per_region()) +
            " sectors, " + std::to_string(m.partners.size()) + " trade partners, " +
            std::to_string(m.routes.size()) + " export routes.</p>\n<p>" + H(m.description) +
-           "</p>\n<p class='file'>Model folder: <code>" + H(m.folder) + "</code></p>\n";
+           "</p>\n<p class='file'>Model folder: <code>" +
+           H(info.model_path.empty() ? m.folder : info.model_path) + "</code></p>\n";
   }
   out +=
       "<p class='version'>Made by spillover " + H(info.version) + " on " + H(info.date) + ".</p>\n";
@@ -256,9 +257,12 @@ std::string ScenarioReportHtml(const Comparison& c, const ReportInfo& info) {
   if (!routes.empty()) {
     body += "<section id='routes'>\n<h2>Export routes</h2>\n";
     std::vector<std::string> labels;
-    std::vector<ChartSeries> physical = {{"capacity", {}}, {"base use", {}}};
+    // Capacity before (the model's) and after (each scenario's, with its route shocks):
+    // a corridor expansion is the point of such a scenario and must show.
+    std::vector<ChartSeries> physical = {{"capacity before (model)", {}}, {"base use", {}}};
     std::vector<ChartSeries> value = {{"base flow", {}}};
     for (const auto& name : names) {
+      physical.push_back({name + ": capacity after", {}});
       physical.push_back({name + ": rerouted", {}});
       physical.push_back({name + ": lost", {}});
       value.push_back({name + ": rerouted", {}});
@@ -266,7 +270,8 @@ std::string ScenarioReportHtml(const Comparison& c, const ReportInfo& info) {
     }
     std::string table =
         "<table>\n<caption>Routes the shocks touch</caption>\n<thead><tr><th>Route</th>"
-        "<th>Scenario</th><th>unit</th><th>capacity</th><th>base use</th>"
+        "<th>Scenario</th><th>unit</th><th>capacity before</th><th>capacity after</th>"
+        "<th>base use</th>"
         "<th>rerouted</th><th>lost</th><th>base flow, " +
         H(money) + "</th><th>rerouted, " + H(money) + "</th><th>lost, " + H(money) +
         "</th></tr></thead>\n<tbody>\n";
@@ -276,23 +281,25 @@ std::string ScenarioReportHtml(const Comparison& c, const ReportInfo& info) {
       physical[1].values.push_back(r.base_use);
       value[0].values.push_back(r.base_flow);
       for (size_t s = 0; s < r.rerouted.size(); ++s) {
-        physical[2 + 2 * s].values.push_back(r.Physical(r.rerouted[s]));
-        physical[3 + 2 * s].values.push_back(r.Physical(r.lost[s]));
+        physical[2 + 3 * s].values.push_back(r.capacity_after[s]);
+        physical[3 + 3 * s].values.push_back(r.Physical(r.rerouted[s]));
+        physical[4 + 3 * s].values.push_back(r.Physical(r.lost[s]));
         value[1 + 2 * s].values.push_back(r.rerouted[s]);
         value[2 + 2 * s].values.push_back(r.lost[s]);
         table += "<tr><th scope='row'>" + H(r.code) + "</th><td class='text'>" + H(names[s]) +
                  "</td><td class='unit'>" + H(r.unit) + "</td><td>" + Signed(r.capacity, 1) +
-                 "</td><td>" + Signed(r.base_use, 1) + "</td><td>" +
-                 Signed(r.Physical(r.rerouted[s]), 2) + "</td><td>" +
-                 Signed(r.Physical(r.lost[s]), 2) + "</td><td>" + Signed(r.base_flow, 0) +
-                 "</td><td>" + Signed(r.rerouted[s], 0) + "</td><td>" + Signed(r.lost[s], 0) +
-                 "</td></tr>\n";
+                 "</td><td>" + Signed(r.capacity_after[s], 1) + "</td><td>" +
+                 Signed(r.base_use, 1) + "</td><td>" + Signed(r.Physical(r.rerouted[s]), 2) +
+                 "</td><td>" + Signed(r.Physical(r.lost[s]), 2) + "</td><td>" +
+                 Signed(r.base_flow, 0) + "</td><td>" + Signed(r.rerouted[s], 0) + "</td><td>" +
+                 Signed(r.lost[s], 0) + "</td></tr>\n";
       }
     }
-    body += BarChart({"chart-routes-mt", "Routes: capacity, base use, rerouted and lost volume",
-                      "volume per year, in each route's unit (Mt/yr = million tonnes per year)", "",
-                      source + " Volumes: the model's routes file."},
-                     labels, physical);
+    body += BarChart(
+        {"chart-routes-mt", "Routes: capacity before and after, base use, rerouted and lost volume",
+         "volume per year, in each route's unit (Mt/yr = million tonnes per year)", "",
+         source + " Volumes: the model's routes file."},
+        labels, physical);
     body += BarChart({"chart-routes-money", "Routes: base flow, rerouted and lost value",
                       "value, " + money, "", source},
                      labels, value);

@@ -17,6 +17,7 @@ struct ReportInfo {
   std::string version;                // the tool's version
   std::string date;                   // when the report was made, UTC, "2026-12-02 01:07 UTC"
   const Model* model = nullptr;       // the model every scenario ran on
+  std::string model_path;             // how the report names the model's folder (ShownModelPath)
   const SectorMap* groups = nullptr;  // sector groups for the group charts, or nullptr
 };
 

@@ -70,6 +70,8 @@ std::vector<RouteFigures> RouteTable(const std::vector<const ScenarioResult*>& r
       const ResultRow* flow = result->Find("route_flow", r.code, "ALL");
       const ResultRow* rerouted = result->Find("route_rerouted", r.code, "ALL");
       const ResultRow* lost = result->Find("route_lost", r.code, "ALL");
+      const ResultRow* capacity = result->Find("route_capacity", r.code, "ALL");
+      r.capacity_after.push_back(capacity ? capacity->value : r.capacity);
       if (flow) r.base_flow = flow->baseline;
       r.flow.push_back(flow ? flow->value : NAN);
       r.rerouted.push_back(rerouted ? rerouted->value : 0.0);

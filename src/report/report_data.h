@@ -25,8 +25,11 @@ GroupRows SectorGroupRows(const std::vector<const ScenarioResult*>& results, con
 struct RouteFigures {
   std::string code;
   std::string name;
-  std::string unit;              // the physical unit, e.g. "Mt/yr"; "" when the model gives none
-  double capacity = NAN;         // in `unit`
+  std::string unit;       // the physical unit, e.g. "Mt/yr"; "" when the model gives none
+  double capacity = NAN;  // the model's, in `unit`
+  // Per scenario: the capacity with the scenario's route shocks (a corridor expanded or
+  // cut), annual average in `unit`; the model's where no shock changes it.
+  std::vector<double> capacity_after;
   double base_use = NAN;         // in `unit`
   double base_flow = 0.0;        // money the route carries in the base year
   std::vector<double> flow;      // per scenario: money carried

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "io/model_location.h"
 #include "report/html_report.h"
 #include "report/report_files.h"
 #include "report/xlsx_report.h"
@@ -29,6 +30,13 @@ void WriteScenarioReport(const Comparison& comparison, const Model& model,
   info.version = SPILLOVER_VERSION;
   info.date = UtcNow();
   info.model = &model;
+  // Relative to the first scenario's folder (the current one for standard input or a
+  // scenario built in memory), as its `model:` would name it.
+  const std::string& first = comparison.scenarios().front().file;
+  info.model_path = ShownModelPath(
+      model.folder,
+      first.empty() || first == "-" ? "." : std::filesystem::path(first).parent_path().string(),
+      "the scenario's folder");
   const std::unique_ptr<SectorMap> groups = ReportGroups(groups_file, model);
   info.groups = groups.get();
   WriteReportFiles(

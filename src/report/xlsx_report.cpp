@@ -170,7 +170,7 @@ void AboutSheet(Book* book, const ReportInfo& info, const std::string& what,
   if (m) {
     pair("Model", m->name);
     pair("Model description", m->description);
-    pair("Model folder", m->folder);
+    pair("Model folder", info.model_path.empty() ? m->folder : info.model_path);
     pair("Base year", std::to_string(m->year));
   }
   pair("Tool", "spillover " + info.version);
@@ -227,11 +227,11 @@ void WriteScenarioWorkbook(const std::string& path, const Comparison& c, const R
   const std::string money = c.baseline_result().money_unit;
   lxw_worksheet* ws = book.Sheet("Routes");
   Table(ws, &book,
-        {"route", "name", "scenario", "physical unit", "capacity (physical unit)",
+        {"route", "name", "scenario", "physical unit", "capacity before (physical unit)",
          "base use (physical unit)", "flow (physical unit)", "rerouted (physical unit)",
          "lost (physical unit)", "base flow, " + money, "flow, " + money, "rerouted, " + money,
-         "lost, " + money},
-        routes.size() * results.size(), {16, 40, 22, 10, 14, 14, 14, 14, 14, 16, 16, 16, 16});
+         "lost, " + money, "capacity after (physical unit)"},
+        routes.size() * results.size(), {16, 40, 22, 10, 14, 14, 14, 14, 14, 16, 16, 16, 16, 14});
   size_t r = 1;
   for (const auto& route : routes) {
     for (size_t s = 0; s < results.size(); ++s, ++r) {
@@ -248,6 +248,8 @@ void WriteScenarioWorkbook(const std::string& path, const Comparison& c, const R
       book.Num(ws, r, 10, route.flow[s], book.money);
       book.Num(ws, r, 11, route.rerouted[s], book.money);
       book.Num(ws, r, 12, route.lost[s], book.money);
+      // Last, so that the columns of earlier workbooks keep their places.
+      book.Num(ws, r, 13, route.capacity_after[s], book.money);
     }
   }
   book.Close();

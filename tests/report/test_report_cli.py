@@ -197,6 +197,25 @@ def test_workbook_equals_run_and_keeps_codes_as_text(report):
     cpc = next(r for r in routes[1:] if r[0] == "CPC" and r[2] == "cpc_outage_3m")
     assert cpc[3] == "Mt/yr" and cpc[4] == 67.0 and cpc[5] == 55.6
     assert cpc[11] + cpc[12] == pytest.approx(-(cpc[10] - cpc[9]), rel=1e-12)  # rerouted + lost
+    # Capacity before (model/kaz-2024/routes.yaml: 6 Mt/yr) and after (B adds 4 Mt/yr).
+    assert routes[0][4] == "capacity before (physical unit)"
+    assert routes[0][13] == "capacity after (physical unit)"
+    corridor = {r[2]: r for r in routes[1:] if r[0] == "MIDDLE_CORRIDOR"}
+    assert corridor["cpc_outage_with_expansion"][4] == 6.0
+    assert corridor["cpc_outage_with_expansion"][13] == pytest.approx(10.0, rel=1e-12)
+    if "cpc_outage_3m" in corridor:
+        assert corridor["cpc_outage_3m"][13] == 6.0
+
+
+def test_report_names_the_model_without_the_machines_paths(report):
+    """A report reads the same on any machine: the shipped model by its name, never the
+    absolute folder it was found in."""
+    html = (report / "report.html").read_text()
+    assert "Model folder: <code>kaz-2024 (a model shipped with spillover)</code>" in html
+    assert f"Model folder: <code>{SOURCE}" not in html
+    book = openpyxl.load_workbook(report / "report.xlsx")
+    about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True)}
+    assert about["Model folder"] == "kaz-2024 (a model shipped with spillover)"
 
 
 def sweep(tmp_path, name):
