@@ -1,20 +1,13 @@
 #!/usr/bin/env bash
 # A sweep in which some points fail exits 3 and lists them on standard error; with
-# --keep-going it exits 0; `validate` fails the same points with the same words.
+# --keep-going it exits 0; `validate` fails the same points with the same words. So do a
+# --resume of the finished sweep and a merge of its shards.
 set -euo pipefail
 bin=$1
 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat > "$work/base.yaml" <<YAML
-name: base
-model: $src/model/example-2sector
-shocks:
-  supply:
-    type: import_supply
-    partners: [RUS]
-    share: 0.2
-YAML
+cp "$src/tests/data/failed_points_base.yaml" "$work/base.yaml"
 # Partner codes are checked against the model point by point: XYZ fails, the others solve.
 cat > "$work/sweep.yaml" <<YAML
 sweep:
@@ -45,6 +38,35 @@ set -e
 expect_code 0 "$code" "sweep --keep-going"
 grep -q "warning: .*2 of 4 points failed:" "$work/err" || { cat "$work/err"; exit 1; }
 
+# A resume of the finished sweep solves nothing, but its points failed all the same.
+set +e
+"$bin" sweep "$work/sweep.yaml" --out "$work/out" -q --resume 2> "$work/err"; code=$?
+set -e
+expect_code 3 "$code" "sweep --resume of a finished sweep with failed points"
+grep -q "error: .*sweep.yaml: 2 of 4 points failed:" "$work/err" || { cat "$work/err"; exit 1; }
+[ "$(grep '^  point' "$work/err")" = "$sweep_lines" ] || { echo "resume lists other points:"; cat "$work/err"; exit 1; }
+set +e
+"$bin" sweep "$work/sweep.yaml" --out "$work/out" -q --resume --keep-going 2> "$work/err"; code=$?
+set -e
+expect_code 0 "$code" "sweep --resume --keep-going"
+grep -q "warning: .*2 of 4 points failed:" "$work/err" || { cat "$work/err"; exit 1; }
+
+# Shards merged: the merge exits as the whole sweep would, and lists the same points.
+"$bin" sweep "$work/sweep.yaml" --out "$work/s1" -q --shard 1/2 --keep-going 2> /dev/null
+"$bin" sweep "$work/sweep.yaml" --out "$work/s2" -q --shard 2/2 2> /dev/null
+set +e
+"$bin" merge "$work/s1" "$work/s2" --out "$work/merged" 2> "$work/err"; code=$?
+set -e
+expect_code 3 "$code" "merge of shards with failed points"
+grep -q "error: .*merged: 2 of 4 points failed:" "$work/err" || { cat "$work/err"; exit 1; }
+[ "$(grep '^  point' "$work/err")" = "$sweep_lines" ] || { echo "merge lists other points:"; cat "$work/err"; exit 1; }
+cmp "$work/out/points.csv" "$work/merged/points.csv"
+set +e
+"$bin" merge "$work/s1" "$work/s2" --out "$work/merged2" --keep-going 2> "$work/err"; code=$?
+set -e
+expect_code 0 "$code" "merge --keep-going"
+grep -q "warning: .*2 of 4 points failed:" "$work/err" || { cat "$work/err"; exit 1; }
+
 set +e
 "$bin" validate "$work/sweep.yaml" > /dev/null 2> "$work/err"; code=$?
 set -e
@@ -61,5 +83,7 @@ fi
 sed -i 's/\[RUS, XYZ, CHN, XYZ\]/[RUS, CHN]/' "$work/sweep.yaml"
 "$bin" sweep "$work/sweep.yaml" --out "$work/out3" -q 2> "$work/err"
 ! grep -q "failed" "$work/err"
+"$bin" sweep "$work/sweep.yaml" --out "$work/out3" -q --resume 2> "$work/err"
+! grep -q "failed" "$work/err"
 "$bin" validate "$work/sweep.yaml" > /dev/null
-echo "failed points: sweep exits 3 (0 with --keep-going), validate lists the same points"
+echo "failed points: sweep, resume and merge exit 3 (0 with --keep-going), validate lists the same points"

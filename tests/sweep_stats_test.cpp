@@ -2,13 +2,57 @@
 #include "report/sweep_stats.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
+#include "io/csv.h"
 #include "report/svg_chart.h"
+#include "sweep/sweep_runner.h"
 
 namespace spillover {
 namespace {
+
+// summary.csv (SummariseResults) takes its quantiles from the same Quantile: on the values
+// above, numpy gives mean 4, sd (ddof=1) sqrt(12.5), p5 1.2, p50 3, p95 8.8. The failed
+// point, whose message spans two lines, is no sample.
+TEST(SweepStatsTest, SummaryQuantilesAreNumpysLinearDefault) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("summary_test_" + std::to_string(::getpid()) + ".csv"))
+                               .string();
+  {
+    std::ofstream out(path);
+    out << "point,x,scenario,region,sector,variable,unit,baseline,value,change,pct_change,"
+           "error\n";
+    const double values[] = {10, 2, 4, 1, 3};
+    for (int p = 0; p < 5; ++p) {
+      out << p << ",0.1,s,KAZ,ALL,gdp,KZT bn,100," << values[p] << "," << values[p] - 100 << ","
+          << values[p] - 100 << ",\n";
+    }
+    out << "5,0.2,s,,,,,,,,,\"two mistakes:\n  the second, \"\"quoted\"\"\"\n";
+  }
+  const std::string summary = SummariseResults(path);
+  std::filesystem::remove(path);
+  const TextTable table = ParseTextCsv(summary, "summary.csv");
+  ASSERT_EQ(1u, table.rows.size()) << summary;
+  const auto cell = [&](const std::string& column) {
+    for (size_t c = 0; c < table.header.size(); ++c) {
+      if (table.header[c] == column) return std::stod(table.rows[0][c]);
+    }
+    ADD_FAILURE() << "no column " << column;
+    return std::nan("");
+  };
+  EXPECT_EQ(5.0, cell("n"));
+  const std::pair<const char*, double> expected[] = {
+      {"mean", 4.0}, {"sd", std::sqrt(12.5)}, {"p5", 1.2},           {"p50", 3.0},
+      {"p95", 8.8},  {"change_p5", -98.8},    {"change_p95", -91.2}, {"pct_change_p50", -97.0}};
+  for (const auto& [column, want] : expected) {
+    EXPECT_NEAR(want, cell(column), 1e-12 * std::max(1.0, std::fabs(want)))
+        << column << ": expected " << want << ", got " << cell(column);
+  }
+}
 
 TEST(SweepStatsTest, QuantileIsNumpysLinearDefault) {
   // numpy.percentile([1, 2, 3, 4, 10], [5, 50, 95]) = [1.2, 3.0, 8.8]
@@ -17,6 +61,15 @@ TEST(SweepStatsTest, QuantileIsNumpysLinearDefault) {
   EXPECT_NEAR(3.0, Quantile(v, 0.50), 1e-12);
   EXPECT_NEAR(8.8, Quantile(v, 0.95), 1e-12);
   EXPECT_TRUE(std::isnan(Quantile({}, 0.5)));
+  // Unsorted values and quantiles in any order: numpy.percentile([10, 2, 4, 1, 3, 7],
+  // [95, 5, 50, 25]) = [9.25, 1.25, 3.5, 2.25].
+  std::vector<double> w = {10, 2, 4, 1, 3, 7};
+  const std::vector<double> q = SelectQuantiles(w, {0.95, 0.05, 0.5, 0.25});
+  const double expected[] = {9.25, 1.25, 3.5, 2.25};
+  for (size_t k = 0; k < 4; ++k) {
+    EXPECT_NEAR(expected[k], q[k], 1e-12)
+        << "quantile " << k << ": expected " << expected[k] << ", got " << q[k];
+  }
 }
 
 TEST(SweepStatsTest, TiesShareTheirMeanRank) {

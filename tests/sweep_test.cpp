@@ -3,6 +3,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "core/error.h"
@@ -10,6 +11,7 @@
 #include "sweep/points.h"
 #include "sweep/sweep_runner.h"
 #include "sweep/sweep_spec.h"
+#include "sweep/sweep_state.h"
 #include "test_util.h"
 
 namespace spillover {
@@ -227,6 +229,40 @@ TEST_F(SweepRunTest, ResultsDoNotDependOnThreadsShardsOrInterruptions) {
   EXPECT_TRUE(resumed.finished);
   EXPECT_EQ(2, resumed.resumed_from);
   EXPECT_EQ(reference, Slurp(dir_ + "/resumed/results.csv"));
+}
+
+// The units of points.csv are stated in the output (sweep.meta), the same as the unit
+// column of results.csv's gdp rows, and kept by a merge and a resume of a finished sweep.
+TEST_F(SweepRunTest, PointsUnitsAreStatedInSweepMeta) {
+  const SweepSpec spec = Spec(kMonteCarlo);
+  Run(spec, "one", 1);
+  std::string gdp_unit;
+  for (const auto& row : ReadTextCsv(dir_ + "/one/results.csv").rows) {
+    if (row[6] == "gdp") gdp_unit = row[7];
+  }
+  ASSERT_FALSE(gdp_unit.empty());
+  const std::string text = Slurp(dir_ + "/one/sweep.meta");
+  const SweepMeta meta = ReadMeta(dir_ + "/one");
+  std::map<std::string, std::string> units(meta.units.begin(), meta.units.end());
+  EXPECT_EQ(7u, units.size()) << text;
+  for (const char* column :
+       {"gdp_baseline", "gdp", "gdp_change", "exports_change", "imports_change"}) {
+    EXPECT_EQ(gdp_unit, units[column]) << column << "\n" << text;
+  }
+  EXPECT_EQ("%", units["gdp_pct_change"]);
+  EXPECT_EQ("index (base = 1)", units["cpi"]);
+  EXPECT_NE(text.find("\nunit.gdp_change " + gdp_unit + "\n"), std::string::npos) << text;
+
+  const SweepReport again = Run(spec, "one", 1, 0, 1, true);  // finished: nothing to do
+  EXPECT_TRUE(again.finished);
+  EXPECT_EQ(text, Slurp(dir_ + "/one/sweep.meta"));
+  for (int k = 0; k < 2; ++k) Run(spec, "shard" + std::to_string(k), 1, k, 2);
+  MergeSweeps({dir_ + "/shard0", dir_ + "/shard1"}, dir_ + "/merged");
+  EXPECT_EQ(meta.units, ReadMeta(dir_ + "/merged").units);
+  // A sweep.meta of an earlier version, without unit lines, still reads.
+  SweepMeta old = meta;
+  old.units.clear();
+  EXPECT_TRUE(ParseMeta(FormatMeta(old), "sweep.meta").units.empty());
 }
 
 TEST_F(SweepRunTest, SummaryStatisticsMatchTheResults) {

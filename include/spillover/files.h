@@ -136,8 +136,9 @@ SweepOutcome SweepFiles(const Sweep& sweep, const SweepRun& run,
                         const std::string& model_folder = "");
 
 // Merges the output folders of the shards of one sweep into `out_dir`: the files a single
-// run would have written.
-void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir);
+// run would have written. Returns the whole sweep's points and failed points (nothing is
+// solved: points_run is 0), which decide `spillover merge`'s exit code as a sweep's.
+SweepOutcome MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir);
 
 // OUT/report.html and OUT/report.xlsx of the finished sweep in `sweep_dir` (heatmap,
 // histogram, fan chart; docs/reports.md), described with the model in `model_folder`

@@ -56,5 +56,6 @@ def export_pymrio(model_folder, out):
 def merge_sweeps(shard_dirs, out):
     """Combines the output folders of every shard of one sweep (``spillover sweep --shard
     K/N``) into ``out``: the files a single run would have written, as ``spillover merge``
-    does."""
-    _core.merge_sweeps([os.fspath(d) for d in shard_dirs], os.fspath(out))
+    does. Returns the number of the sweep's points that failed (``spillover merge`` exits 3
+    for them)."""
+    return _core.merge_sweeps([os.fspath(d) for d in shard_dirs], os.fspath(out))

@@ -246,8 +246,13 @@ PYBIND11_MODULE(_core, m) {
         py::call_guard<py::gil_scoped_release>());
   m.def("export_pymrio", &api::ExportPymrio, py::arg("model_folder"), py::arg("out"),
         py::call_guard<py::gil_scoped_release>());
-  m.def("merge_sweeps", &api::MergeSweeps, py::arg("shard_dirs"), py::arg("out"),
-        py::call_guard<py::gil_scoped_release>());
+  // The number of failed points of the merged sweep, as Model.sweep(out=...) returns it.
+  m.def(
+      "merge_sweeps",
+      [](const std::vector<std::string>& shard_dirs, const std::string& out) {
+        return api::MergeSweeps(shard_dirs, out).failed;
+      },
+      py::arg("shard_dirs"), py::arg("out"), py::call_guard<py::gil_scoped_release>());
   m.def("results_csv", &api::ResultsCsv);
   m.def("results_json", &api::ResultsJson);
 

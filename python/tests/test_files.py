@@ -139,7 +139,8 @@ def test_merge_sweeps_gives_the_single_run(tmp_path):
     for k in (1, 2):
         cli("sweep", sweep, "--out", str(tmp_path / ("shard%d" % k)), "--shard", "%d/2" % k,
             "-q", "-j", "1")
-    spillover.merge_sweeps([tmp_path / "shard1", tmp_path / "shard2"], tmp_path / "merged")
+    assert spillover.merge_sweeps([tmp_path / "shard1", tmp_path / "shard2"],
+                                  tmp_path / "merged") == 0  # no failed points
     cli("sweep", sweep, "--out", str(tmp_path / "single"), "-q", "-j", "1")
     for name in ("results.csv", "points.csv"):
         with open(tmp_path / "merged" / name, "rb") as a, open(tmp_path / "single" / name,

@@ -262,8 +262,8 @@ void ParseShard(const std::string& text, int* shard, int* shards) {
   spillover::ParseShard(text, shard, shards);
 }
 
-void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir) {
-  spillover::MergeSweeps(shard_dirs, out_dir);
+SweepOutcome MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir) {
+  return Outcome(spillover::MergeSweeps(shard_dirs, out_dir));
 }
 
 std::string ReportSweepFolder(const std::string& sweep_dir, const std::string& out_dir,

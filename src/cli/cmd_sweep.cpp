@@ -47,6 +47,22 @@ class MpiSession {
 }  // namespace
 #endif
 
+namespace {
+
+// Exit code 3 for a sweep with failed points (0 with --keep-going), with the summary of
+// its failures last on standard error: the same for a run, a resume, a merge and MPI.
+int FailedPointsExit(const api::SweepOutcome& outcome, const std::string& what, bool keep_going) {
+  if (outcome.failed == 0) return 0;
+  std::cerr << (keep_going ? "warning: " : "error: ") << what << ": " << outcome.failures;
+  return keep_going ? 0 : static_cast<int>(ExitCode::kFailedPoints);
+}
+
+const char* const kKeepGoingHelp =
+    "exit 0 even if some points failed (they are still listed on standard error and carry "
+    "their message in the error column); without it such a sweep exits 3";
+
+}  // namespace
+
 int Sweep(const Args& args) {
   const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
   po::options_description options("Options");
@@ -65,9 +81,7 @@ int Sweep(const Args& args) {
       "sectors (+ every sector), or all (+ partner x product trade)")(
       "model,m", po::value<std::string>()->default_value(""),
       "model folder (default: the base scenario's `model`)")("quiet,q", "no progress line")(
-      "keep-going",
-      "exit 0 even if some points failed (they are still listed on standard error and carry "
-      "their message in the error column); without it such a sweep exits 3")(
+      "keep-going", kKeepGoingHelp)(
       "max-points", po::value<long long>(),
       "allow a sweep of more points than the limit (default 10,000,000; docs/limits.md)");
   // For the tests: stop as if killed after N blocks.
@@ -119,33 +133,35 @@ int Sweep(const Args& args) {
     opt.shards = mpi.size();
     opt.out_dir = out + "/.rank-" + std::to_string(mpi.rank());
     opt.progress = opt.progress && mpi.rank() == 0;
+    // Rank 0 merges, and so knows the whole sweep's failures; it alone exits 3 for them,
+    // which mpirun passes on as its own exit code.
+    int code = 0;
     try {
       api::SweepFiles(sweep, opt, model_folder);
       mpi.Barrier();
       if (mpi.rank() == 0) {
         std::vector<std::string> dirs;
         for (int r = 0; r < mpi.size(); ++r) dirs.push_back(out + "/.rank-" + std::to_string(r));
-        api::MergeSweeps(dirs, out);
+        const api::SweepOutcome merged = api::MergeSweeps(dirs, out);
         for (const auto& d : dirs) std::filesystem::remove_all(d);
         if (opt.progress) {
-          std::cerr << sweep.name() << ": merged " << mpi.size() << " ranks into " << out << "\n";
+          std::cerr << sweep.name() << ": merged " << mpi.size() << " ranks into " << out << ", "
+                    << merged.failed << " of " << merged.points << " points failed\n";
         }
+        code = FailedPointsExit(merged, sweep.source(), vm.count("keep-going") > 0);
       }
     } catch (const std::exception& e) {
       mpi.Abort(e.what());  // the other ranks would wait at the barrier for ever
     }
     mpi.Barrier();
-    return 0;
+    return code;
   }
 #endif
   const api::SweepOutcome report = api::SweepFiles(sweep, opt, model_folder);
-  const bool keep_going = vm.count("keep-going") > 0;
-  // Failed points are listed last, after the progress line, whatever --quiet says.
+  // Failed points are listed last, after the progress line, whatever --quiet says; a
+  // resume of a finished sweep lists those of its points.csv.
   const auto finish = [&]() {
-    if (report.failed == 0) return 0;
-    std::cerr << (keep_going ? "warning: " : "error: ") << sweep.source() << ": "
-              << report.failures;
-    return keep_going ? 0 : static_cast<int>(ExitCode::kFailedPoints);
+    return FailedPointsExit(report, sweep.source(), vm.count("keep-going") > 0);
   };
   if (!opt.progress) return finish();
   char seconds[64];
@@ -166,16 +182,20 @@ int Sweep(const Args& args) {
 int Merge(const Args& args) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help")("out,o", po::value<std::string>()->required(),
-                                                    "folder for the merged results");
+                                                    "folder for the merged results")(
+      "keep-going", kKeepGoingHelp);
   po::variables_map vm;
   const std::string usage =
       "Usage: spillover merge SHARD_DIR... --out DIR\n"
       "Combines the output folders of all shards of one sweep into the files a single run\n"
-      "would have written (and the Monte Carlo summary).";
+      "would have written (and the Monte Carlo summary).\n"
+      "Exit codes: 0, or 3 when points of the sweep failed (listed on standard error; 0 with\n"
+      "--keep-going), as the sweep itself; 2 bad input, 1 internal error.";
   if (!ParseOptions(args, options, "dirs", usage, &vm)) return 0;
   if (!vm.count("dirs")) throw InputError("no shard folders given; see 'spillover merge --help'");
-  api::MergeSweeps(vm["dirs"].as<std::vector<std::string>>(), vm["out"].as<std::string>());
-  return 0;
+  const std::string out = vm["out"].as<std::string>();
+  const api::SweepOutcome merged = api::MergeSweeps(vm["dirs"].as<std::vector<std::string>>(), out);
+  return FailedPointsExit(merged, out, vm.count("keep-going") > 0);
 }
 
 }  // namespace spillover::cli

@@ -387,6 +387,41 @@ TextTable ParseTextCsv(const std::string& data, const std::string& path) {
   return table;
 }
 
+bool ReadCsvRecord(std::istream& in, std::vector<std::string>* fields) {
+  fields->clear();
+  std::string line;
+  if (!std::getline(in, line)) return false;
+  std::string field;
+  bool quoted = false;
+  for (;;) {
+    for (size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (quoted) {
+        if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+          field.push_back('"');
+          ++i;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.push_back(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        fields->push_back(std::move(field));
+        field.clear();
+      } else {
+        field.push_back(c);
+      }
+    }
+    // A line break inside quotes belongs to the field: the record goes on.
+    if (!quoted || !std::getline(in, line)) break;
+    field.push_back('\n');
+  }
+  fields->push_back(std::move(field));
+  return true;
+}
+
 std::string CsvField(const std::string& text) {
   if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string out = "\"";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,11 @@ TextTable ParseTextCsv(const std::string& text, const std::string& path);
 // Reads a whole text file through ReadInputFile (regular files only, at most
 // ProcessLimits().max_table_bytes); throws InputError naming the file if it cannot.
 std::string ReadFile(const std::string& path);
+
+// Reads the next record of a CSV stream the program wrote (CsvField quoting) into
+// `fields`, untrimmed; a quoted field may hold commas, quotes and line breaks. False at the
+// end of the stream. For files too large to hold in memory (a sweep's results).
+bool ReadCsvRecord(std::istream& in, std::vector<std::string>* fields);
 
 // Quotes a field when it holds a comma, a quote or a line break.
 std::string CsvField(const std::string& text);

@@ -6,12 +6,33 @@
 
 namespace spillover {
 
-double Quantile(const std::vector<double>& v, double q) {
-  if (v.empty()) return NAN;
-  const double h = (static_cast<double>(v.size()) - 1) * q;
-  const size_t lo = static_cast<size_t>(std::floor(h));
-  const size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+std::vector<double> SelectQuantiles(std::vector<double>& v, const std::vector<double>& qs) {
+  std::vector<double> out;
+  if (v.empty()) return std::vector<double>(qs.size(), NAN);
+  // Q(q) = v(lo) + (h - lo)(v(lo+1) - v(lo)), h = (n - 1) q, lo = floor(h), on the sorted v.
+  // Each selection leaves the larger values after position lo, so the next one (a larger
+  // q) selects within them; v(lo+1) is then the least value after lo.
+  const double n = static_cast<double>(v.size());
+  size_t from = 0;
+  for (double q : qs) {
+    const double h = (n - 1) * q;
+    const size_t lo = static_cast<size_t>(std::floor(h));
+    const size_t hi = std::min(lo + 1, v.size() - 1);
+    if (lo < from) from = 0;  // a smaller q than the last: select in the whole range again
+    std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(from),
+                     v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
+    from = lo;
+    const double at_lo = v[lo];
+    const double at_hi =
+        hi == lo ? at_lo : *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(hi), v.end());
+    out.push_back(at_lo + (h - static_cast<double>(lo)) * (at_hi - at_lo));
+  }
+  return out;
+}
+
+double Quantile(const std::vector<double>& values, double q) {
+  std::vector<double> copy = values;
+  return SelectQuantiles(copy, {q}).front();
 }
 
 std::vector<double> Ranks(const std::vector<double>& values) {

@@ -10,9 +10,13 @@
 
 namespace spillover {
 
-// Quantile q of sorted values by linear interpolation between order statistics (type 7, the
-// default of R and numpy); NaN when empty.
-double Quantile(const std::vector<double>& sorted, double q);
+// Quantiles `qs` (ascending is fastest) of `values` by linear interpolation between order
+// statistics (type 7, the default of R and numpy); NaN for each when `values` is empty.
+// Order statistics are selected (nth_element), not sorted, and `values` is reordered. The
+// one definition: summary.csv (sweep/sweep_summary.cpp) and the report's charts use it.
+std::vector<double> SelectQuantiles(std::vector<double>& values, const std::vector<double>& qs);
+// Quantile q of `values` (in any order), as SelectQuantiles.
+double Quantile(const std::vector<double>& values, double q);
 
 // Ranks 1..n, ties sharing their mean rank.
 std::vector<double> Ranks(const std::vector<double>& values);

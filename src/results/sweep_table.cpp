@@ -16,14 +16,25 @@ std::vector<double> SweepTable::Values(int column) const {
   return out;
 }
 
-std::string SweepColumnUnit(const SweepTable& sweep, const std::string& column) {
+std::string PointsColumnUnit(const std::string& column, const std::string& money_unit) {
   if (column == "gdp_pct_change") return "%";
   if (column == "cpi") return "index (base = 1)";
   if (column == "gdp_baseline" || column == "gdp" || column == "gdp_change" ||
       column == "exports_change" || column == "imports_change") {
-    return sweep.money_unit;
+    return money_unit;
   }
   return "";
+}
+
+const std::vector<std::string>& PointsUnitColumns() {
+  static const std::vector<std::string> columns = {
+      "gdp_baseline",   "gdp", "gdp_change", "gdp_pct_change", "exports_change",
+      "imports_change", "cpi"};
+  return columns;
+}
+
+std::string SweepColumnUnit(const SweepTable& sweep, const std::string& column) {
+  return PointsColumnUnit(column, sweep.money_unit);
 }
 
 std::string SweepColumnHeader(const SweepTable& sweep, const std::string& column) {

@@ -29,8 +29,15 @@ struct SweepTable {
 
 namespace spillover {
 
-// The unit of a column of points.csv ("" for the point number and the parameters), and the
-// column's name with it: "gdp_change, KZT billion".
+// The unit of a result column of points.csv given the sweep's money unit ("" for the point
+// number, the parameters and the message). The one definition: the sweep records these in
+// sweep.meta, the reports put them in their headers.
+std::string PointsColumnUnit(const std::string& column, const std::string& money_unit);
+// The result columns of points.csv that have a unit, in file order.
+const std::vector<std::string>& PointsUnitColumns();
+
+// The same for a sweep that was read, and the column's name with it: "gdp_change, KZT
+// billion".
 std::string SweepColumnUnit(const SweepTable& sweep, const std::string& column);
 std::string SweepColumnHeader(const SweepTable& sweep, const std::string& column);
 

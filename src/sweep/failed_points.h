@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,15 @@ struct FailedPoints {
 
   void Add(const SweepSpec& spec, int64_t point, const std::vector<std::string>& values,
            const std::string& message);
+  void Add(const std::vector<std::string>& paths, int64_t point,
+           const std::vector<std::string>& values, const std::string& message);
   void Merge(const FailedPoints& other);  // `other` holds later points
 };
+
+// The failed points recorded in a finished sweep's points.csv (the rows without a GDP
+// figure), as the run that wrote it listed them: a --resume of a finished sweep and a merge
+// solve nothing, yet must exit and report as the sweep did. `path` names the file in errors.
+FailedPoints ReadFailedPoints(std::istream& points_csv, const std::string& path);
 
 // "3 of 300 points failed:" and one line per kept point, then "... and N more".
 std::string FailedPointsSummary(const FailedPoints& failed, int64_t points);

@@ -90,7 +90,12 @@ SweepTable ReadFinishedSweep(const std::string& dir) {
     t.summary_columns = summary.header;
     t.summary_rows = summary.rows;
   }
-  t.money_unit = MoneyUnit(dir + "/results.csv");
+  // sweep.meta states the units; a folder of an earlier version has them only in
+  // results.csv (empty with --detail points).
+  for (const auto& [column, unit] : meta.units) {
+    if (column == "gdp") t.money_unit = unit;
+  }
+  if (t.money_unit.empty()) t.money_unit = MoneyUnit(dir + "/results.csv");
   return t;
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "core/error.h"
 #include "core/text.h"
@@ -128,7 +129,7 @@ void CheckShardFiles(const std::string& dir, const SweepMeta& meta) {
 
 }  // namespace
 
-void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir) {
+SweepReport MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir) {
   if (shard_dirs.empty()) throw InputError("no shard folders given");
   std::vector<SweepMeta> metas;
   for (const auto& d : shard_dirs) {
@@ -220,6 +221,7 @@ void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& 
   merged.points_bytes = static_cast<int64_t>(points.size());
   merged.results_hash = results_hash.Hex();
   merged.points_hash = points_hash.Hex();
+  merged.units = metas.front().units;
   AtomicFileSet files;
   files.Add(out_dir + "/results.csv", results);
   files.Add(out_dir + "/points.csv", points);
@@ -229,6 +231,13 @@ void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& 
   }
   files.Add(out_dir + "/sweep.meta", FormatMeta(merged));
   files.Commit();
+  SweepReport report;
+  report.points = first.points;
+  report.finished = true;
+  std::istringstream merged_points(points);
+  report.failed = ReadFailedPoints(merged_points, out_dir + "/points.csv");
+  report.errors = report.failed.count;
+  return report;
 }
 
 }  // namespace spillover

@@ -30,6 +30,7 @@
 #include "io/input_file.h"
 #include "io/yaml_read.h"
 #include "report/report.h"
+#include "results/sweep_table.h"
 #include "sweep/linear_path.h"
 #include "sweep/points.h"
 #include "sweep/sweep_state.h"
@@ -180,6 +181,12 @@ void CompleteInterruptedFinish(const SweepMeta& meta, const std::string& dir, bo
   fs::remove(dir + "/" + kProgressFile);
 }
 
+FailedPoints FailedPointsOf(const std::string& points_csv) {
+  std::ifstream in(points_csv, std::ios::binary);
+  if (!in) throw InputError(At(points_csv), "cannot be read");
+  return ReadFailedPoints(in, points_csv);
+}
+
 std::string ProgressBar(int64_t done, int64_t total, double seconds) {
   const double fraction = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1;
   const int width = 30;
@@ -287,7 +294,12 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   const PreparedModel& model = cache->Get(folder);
   const SweepPoints points(spec);
   // Check the first point now, so that a sweep that cannot work fails before it starts.
-  PointScenario(spec, points.Values(0), model.model());
+  // Its money unit is every point's (the base scenario's `currency` and `scale`).
+  const std::string money_unit = PointScenario(spec, points.Values(0), model.model()).report_unit;
+  std::vector<std::pair<std::string, std::string>> units;
+  for (const auto& column : PointsUnitColumns()) {
+    units.emplace_back(column, PointsColumnUnit(column, money_unit));
+  }
 
   const std::string dir = options.out_dir;
   const std::string results_path = dir + "/results.csv";
@@ -376,7 +388,9 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
     }
     if (meta.complete) {
       CompleteInterruptedFinish(meta, dir, summary_wanted);
-      report.finished = true;  // nothing left to do
+      report.finished = true;  // nothing left to solve, but its failures are still failures
+      report.failed = FailedPointsOf(points_path);
+      report.errors = report.failed.count;
       return report;
     }
     if (!fs::exists(progress_path)) {
@@ -418,7 +432,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
     for (const auto& name : SweepFileNames()) fs::remove(dir + "/" + name);
     // Written first, so that partial files in a folder always say which sweep they are.
     AtomicFileSet meta;
-    meta.Add(meta_path, FormatMeta(SweepMeta{id, false, 0, 0, 0, "", ""}));
+    meta.Add(meta_path, FormatMeta(SweepMeta{id, false, 0, 0, 0, "", "", units}));
     meta.Commit();
   }
   report.resumed_from = progress.blocks_done;
@@ -573,14 +587,16 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   // after it leaves files that --resume checks and moves into place.
   AtomicFileSet files;
   if (summary_wanted) files.Add(dir + "/summary.csv", SummariseResults(results_partial));
-  files.Add(meta_path,
-            FormatMeta(SweepMeta{id, true, report.points, progress.results_bytes,
-                                 progress.points_bytes, results_hash.Hex(), points_hash.Hex()}));
+  files.Add(meta_path, FormatMeta(SweepMeta{id, true, report.points, progress.results_bytes,
+                                            progress.points_bytes, results_hash.Hex(),
+                                            points_hash.Hex(), units}));
   files.Commit();
   fs::rename(results_partial, results_path);
   fs::rename(points_partial, points_path);
   fs::remove(progress_path);
   report.finished = true;
+  // The failures before an interruption were only counted: list them from the file.
+  if (options.resume && report.resumed_from > 0) report.failed = FailedPointsOf(points_path);
   return report;
 }
 

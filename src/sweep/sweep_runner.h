@@ -78,8 +78,9 @@ int64_t ValidateSweep(const SweepSpec& spec, const std::string& model_folder, Mo
 SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCache* cache);
 
 // Merges the output folders of the shards of one sweep into `out_dir`, giving the same
-// files as a single run.
-void MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir);
+// files as a single run. Reports the sweep's points and failed points (which decide the
+// exit code); nothing is solved.
+SweepReport MergeSweeps(const std::vector<std::string>& shard_dirs, const std::string& out_dir);
 
 // Summary statistics per variable (mean, sd, p5, p50, p95) of a results.csv.
 std::string SummariseResults(const std::string& results_csv);

@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "io/input_file.h"
+#include "results/sweep_table.h"
 
 namespace spillover {
 namespace {
@@ -188,7 +189,9 @@ std::string FormatMeta(const SweepMeta& meta) {
                      "\nmethod " + id.method + "\nmodel " + id.model + "\ndetail " + id.detail +
                      "\nparameters " + id.parameters + "\npoints " + std::to_string(id.points) +
                      "\nshard " + std::to_string(id.shard + 1) + "/" + std::to_string(id.shards) +
-                     "\nstate " + (meta.complete ? "complete" : "running") + "\n";
+                     "\n";
+  for (const auto& [column, unit] : meta.units) body += "unit." + column + " " + unit + "\n";
+  body += std::string("state ") + (meta.complete ? "complete" : "running") + "\n";
   if (meta.complete) {
     body += "shard_points " + std::to_string(meta.shard_points) + "\nresults_bytes " +
             std::to_string(meta.results_bytes) + "\nresults_hash " + meta.results_hash +
@@ -217,6 +220,9 @@ SweepMeta ParseMeta(const std::string& text, const std::string& path) {
   }
   id.shard = shard;
   id.shards = shards;
+  for (const auto& column : PointsUnitColumns()) {
+    if (f.Has("unit." + column)) meta.units.emplace_back(column, f.Text("unit." + column));
+  }
   const std::string& state = f.Text("state");
   if (state != "running" && state != "complete") f.Fail("holds an unknown state '" + state + "'");
   meta.complete = state == "complete";

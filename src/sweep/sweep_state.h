@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace spillover {
@@ -78,6 +79,9 @@ struct SweepMeta {
   int64_t points_bytes = 0;
   std::string results_hash;
   std::string points_hash;
+  // The unit of each result column of points.csv ("unit.gdp_change KZT billion" lines),
+  // so that the output states its own units; absent from the metas of earlier versions.
+  std::vector<std::pair<std::string, std::string>> units;
 };
 
 std::string FormatMeta(const SweepMeta& meta);

@@ -23,6 +23,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "io/csv.h"
+#include "report/sweep_stats.h"
 #include "sweep/sweep_runner.h"
 
 namespace spillover {
@@ -112,24 +113,10 @@ std::string Quantiles(std::vector<double>& v) {
   mean /= n;
   double ss = 0.0;
   for (double x : v) ss += (x - mean) * (x - mean);
-  // Linear interpolation between order statistics (type 7, the default of R and numpy):
-  // Q(q) = v(lo) + (h - lo)(v(lo+1) - v(lo)), h = (n - 1) q, lo = floor(h), on the sorted v.
-  // Each selection leaves the larger values after position lo, so the next one (a larger
-  // q) selects within them.
-  size_t from = 0;
-  auto quantile = [&](double q) {
-    const double h = (n - 1) * q;
-    const size_t lo = static_cast<size_t>(std::floor(h));
-    const size_t hi = std::min(lo + 1, v.size() - 1);
-    std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(from),
-                     v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
-    from = lo;
-    const double at_lo = v[lo];
-    const double at_hi =
-        hi == lo ? at_lo : *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(hi), v.end());
-    return at_lo + (h - static_cast<double>(lo)) * (at_hi - at_lo);
-  };
-  const double p5 = quantile(0.05), p50 = quantile(0.5), p95 = quantile(0.95);
+  // The report's quantiles (type 7, numpy's default), so that summary.csv and the fan
+  // chart agree on the same points.
+  const std::vector<double> q = SelectQuantiles(v, {0.05, 0.5, 0.95});
+  const double p5 = q[0], p50 = q[1], p95 = q[2];
   return FormatNumber(mean) + "," + (v.size() > 1 ? FormatNumber(std::sqrt(ss / (n - 1))) : "") +
          "," + FormatNumber(p5) + "," + FormatNumber(p50) + "," + FormatNumber(p95);
 }
