@@ -49,6 +49,9 @@ struct SweepReport {
 // and of checkpoints, so results do not depend on the thread or shard count.
 constexpr int64_t kSweepBlock = 64;
 
+// The model folder a sweep runs on: `model_folder` when given, else its base scenario's.
+std::string SweepModelFolder(const SweepSpec& spec, const std::string& model_folder);
+
 // The scenario of one point: the base with every parameter set to its value there.
 Scenario PointScenario(const SweepSpec& spec, const std::vector<std::string>& values,
                        const Model& model);
