@@ -265,6 +265,39 @@ TEST_F(SweepRunTest, PointsUnitsAreStatedInSweepMeta) {
   EXPECT_TRUE(ParseMeta(FormatMeta(old), "sweep.meta").units.empty());
 }
 
+// A sweep interrupted after its first block and resumed lists the failed points of that
+// block too (the checkpoint only counts them), as an uninterrupted run does; a resume of
+// the finished sweep lists them again.
+TEST_F(SweepRunTest, ResumedSweepListsTheFailuresBeforeTheInterruption) {
+  std::string values;
+  for (int i = 0; i < 130; ++i)
+    values += std::string(i ? ", " : "") + (i % 50 == 7 ? "XYZ" : "RUS");
+  const SweepSpec spec =
+      Spec("  parameters:\n    shocks.supply.partners: {values: [" + values + "]}\n");
+  const SweepReport whole = Run(spec, "whole", 1);
+  ASSERT_EQ(3, whole.errors);
+  const SweepReport stopped = Run(spec, "resumed", 1, 0, 1, false, 1);
+  ASSERT_FALSE(stopped.finished);
+  const SweepReport resumed = Run(spec, "resumed", 1, 0, 1, true);
+  ASSERT_TRUE(resumed.finished);
+  EXPECT_EQ(1, resumed.resumed_from);
+  const auto points = [](const SweepReport& r) {
+    std::string out;
+    for (const FailedPoint& f : r.failed.first)
+      out += std::to_string(f.point) + " " + f.values + "; ";
+    return out;
+  };
+  EXPECT_EQ(
+      "7 shocks.supply.partners=XYZ; 57 shocks.supply.partners=XYZ; "
+      "107 shocks.supply.partners=XYZ; ",
+      points(whole));
+  EXPECT_EQ(points(whole), points(resumed));
+  EXPECT_EQ(3, resumed.errors);
+  const SweepReport again = Run(spec, "resumed", 1, 0, 1, true);
+  EXPECT_EQ(points(whole), points(again));
+  EXPECT_EQ(whole.failed.first.front().message, again.failed.first.front().message);
+}
+
 TEST_F(SweepRunTest, SummaryStatisticsMatchTheResults) {
   const SweepSpec spec = Spec(kMonteCarlo);
   Run(spec, "s", 2);
