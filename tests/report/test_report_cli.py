@@ -224,6 +224,24 @@ def sweep(tmp_path, name):
     return out
 
 
+def test_points_only_sweep_states_its_units(tmp_path):
+    """With --detail points, results.csv has no rows to take the money unit from: sweep.meta
+    states it, and the report's headers carry it."""
+    out = tmp_path / "sweep"
+    spillover("sweep", scenario("sweep-cpc-duration.yaml"), "--out", str(out), "--detail",
+              "points")
+    # The unit of the sweep's base scenario as `run` gives it.
+    base = scenario("cpc-outage-with-expansion.yaml")
+    run = read_csv(spillover("run", base, "--format", "csv").stdout)
+    unit = next(r["unit"] for r in run if r["variable"] == "gdp")
+    meta = (out / "sweep.meta").read_text()
+    for column in ("gdp_baseline", "gdp", "gdp_change", "exports_change", "imports_change"):
+        assert f"\nunit.{column} {unit}\n" in meta, meta
+    spillover("report", str(out), "--out", str(tmp_path / "r"))
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "r" / "report.xlsx")["Points"][1]]
+    assert f"gdp_change, {unit}" in header, header
+
+
 def test_grid_sweep_report_has_a_heatmap_and_points(tmp_path):
     folder = sweep(tmp_path, "sweep-cpc-duration")
     spillover("report", str(folder), "--out", str(tmp_path / "r"))
