@@ -18,7 +18,9 @@ namespace {
 using testing::RelNear;
 
 std::string Summary(const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/sweep_summary_test.csv";
+  // One file per test: ctest runs the tests of this file at the same time.
+  const std::string path = ::testing::TempDir() + "/sweep_summary_" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".csv";
   std::ofstream(path, std::ios::binary) << text;
   std::string summary = SummariseResults(path);
   std::filesystem::remove(path);
