@@ -14,6 +14,7 @@
 #include "core/limits.h"
 #include "core/memory.h"
 #include "core/text.h"
+#include "io/csv_chunks.h"
 #include "io/input_file.h"
 #include "io/mapped_file.h"
 
@@ -25,10 +26,12 @@ const char* ScanSimpleDecimal(const char* begin, const char* end, double* value)
 // Cursor over a buffer holding one whole CSV file; yields fields of the current record.
 class CsvCursor {
  public:
-  CsvCursor(const std::string& path, std::string_view data) : path_(path), data_(data) {}
+  CsvCursor(const std::string& path, std::string_view data, int64_t first_line = 1)
+      : path_(path), data_(data), line_(first_line) {}
 
   bool AtEnd() const { return pos_ >= data_.size(); }
   int64_t line() const { return line_; }
+  size_t pos() const { return pos_; }
   bool AtRecordEnd() const { return pos_ >= data_.size() || data_[pos_] == '\n'; }
 
   // Moves past the line break that ends the current record.
@@ -119,7 +122,7 @@ class CsvCursor {
   const std::string& path_;
   std::string_view data_;
   size_t pos_ = 0;
-  int64_t line_ = 1;
+  int64_t line_;
   bool trailing_comma_ = false;
 };
 
@@ -223,6 +226,17 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
                            const std::vector<std::string>& row_codes,
                            const std::vector<std::string>& col_codes,
                            const std::vector<std::string>& optional_col_codes) {
+  return csv_internal::ParseLabelledMatrixWith(data, path, row_codes, col_codes, optional_col_codes,
+                                               csv_internal::kParallelMinBytes);
+}
+
+namespace csv_internal {
+
+Matrix ParseLabelledMatrixWith(std::string_view data, const std::string& path,
+                               const std::vector<std::string>& row_codes,
+                               const std::vector<std::string>& col_codes,
+                               const std::vector<std::string>& optional_col_codes,
+                               size_t parallel_min_bytes) {
   std::string_view view = data;
   if (view.size() >= 3 && view.substr(0, 3) == "\xEF\xBB\xBF") view.remove_prefix(3);  // BOM
   CsvCursor cursor(path, view);
@@ -232,9 +246,9 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
   // Header: label column, optional "name" column, then column codes.
   const auto col_position = PositionMap(col_codes);
   const auto optional_position = PositionMap(optional_col_codes);
-  std::vector<Index> target_col;  // per data field: column index or -1 (skipped)
+  const auto row_position = PositionMap(row_codes);
+  RowLayout layout(path, row_codes, col_codes, row_position);
   std::vector<bool> col_seen(col_codes.size(), false);
-  bool skip_name = false;
   int field_index = 0;
   do {
     const std::string cell = Trimmed(cursor.NextField(&quoted));
@@ -242,7 +256,7 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
     if (field_index == 0) {
       // The row-label column; its header is free.
     } else if (field_index == 1 && cell == "name") {
-      skip_name = true;
+      layout.skip_name = true;
     } else {
       auto it = col_position.find(cell);
       if (it == col_position.end()) {
@@ -256,7 +270,7 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
                          "column '" + Echo(cell) + "' appears twice in the header");
       }
       col_seen[static_cast<size_t>(it->second)] = true;
-      target_col.push_back(it->second);
+      layout.target_col.push_back(it->second);
     }
     ++field_index;
   } while (cursor.MoreFields());
@@ -269,7 +283,6 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
     }
   }
 
-  const auto row_position = PositionMap(row_codes);
   // Every cell of a present column is written below (each row must appear once with every
   // field), so only the absent optional columns need zeros: no pass over fresh memory.
   Matrix values =
@@ -277,27 +290,60 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
   for (size_t j = 0; j < col_codes.size(); ++j) {
     if (!col_seen[j]) values.col(static_cast<Index>(j)).setZero();
   }
-  std::vector<int64_t> row_line(row_codes.size(), 0);
-  const size_t expected_fields = target_col.size() + (skip_name ? 2 : 1);
+  layout.expected_fields = layout.target_col.size() + (layout.skip_name ? 2 : 1);
+  const std::vector<int64_t> row_line =
+      ParseDataRows(view.substr(cursor.pos()), cursor.line(), layout, &values, parallel_min_bytes);
+  for (size_t i = 0; i < row_codes.size(); ++i) {
+    if (row_line[i] == 0) {
+      throw InputError(SourceLocation{path, 0, 0, ""},
+                       "missing row '" + row_codes[i] + "'; expected " +
+                           std::to_string(row_codes.size()) + " rows, one per code");
+    }
+  }
+  return values;
+}
+
+int64_t ParseRows(std::string_view records, int64_t first_line, const RowLayout& layout,
+                  RowSink* sink) {
+  const std::string& path = layout.path;
+  const std::vector<Index>& target_col = layout.target_col;
+  CsvCursor cursor(path, records, first_line);
+  std::string quoted;
+  Matrix& values = *sink->values;
   while (!cursor.AtEnd()) {
+    if (sink->stop != nullptr && sink->stop->load(std::memory_order_relaxed)) {
+      sink->stopped = true;
+      break;
+    }
     if (cursor.SkipBlankLine()) continue;
     const int64_t line = cursor.line();
     const std::string code = Trimmed(cursor.NextField(&quoted));
-    auto it = row_position.find(code);
-    if (it == row_position.end()) {
+    auto it = layout.row_position.find(code);
+    if (it == layout.row_position.end()) {
       throw InputError(SourceLocation{path, line, 1, ""},
-                       "unknown row code '" + Echo(code) + "'" + DidYouMean(code, row_codes) +
+                       "unknown row code '" + Echo(code) + "'" +
+                           DidYouMean(code, layout.row_codes) +
                            "; expected one of the codes listed in model.yaml");
     }
     const size_t row = static_cast<size_t>(it->second);
-    if (row_line[row] != 0) {
-      throw InputError(
-          SourceLocation{path, line, 1, ""},
-          "row '" + code + "' appears twice (first at line " + std::to_string(row_line[row]) + ")");
+    if (sink->row_line[row] != 0) {
+      throw InputError(SourceLocation{path, line, 1, ""},
+                       "row '" + code + "' appears twice (first at line " +
+                           std::to_string(sink->row_line[row]) + ")");
     }
-    row_line[row] = line;
+    sink->row_line[row] = line;
+    double* out = values.data() + it->second;
+    Index stride = values.rows();
+    // Both chunks hold this code: a duplicate, reported once both are done. Until then the
+    // later claimant writes aside, so that no cell is written by two threads.
+    if (sink->claimed != nullptr &&
+        (*sink->claimed)[row].exchange(1, std::memory_order_relaxed) != 0) {
+      sink->scratch.resize(static_cast<size_t>(values.cols()));
+      out = sink->scratch.data();
+      stride = 1;
+    }
     size_t fields = 1;
-    if (skip_name && cursor.MoreFields()) {
+    if (layout.skip_name && cursor.MoreFields()) {
       cursor.NextField(&quoted);
       ++fields;
     }
@@ -306,7 +352,7 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
       ++fields;
       double value = 0.0;
       if (k < target_col.size() && cursor.NextSimpleNumber(&value)) {
-        values(static_cast<Index>(row), target_col[k++]) = value;
+        out[target_col[k++] * stride] = value;
         continue;
       }
       const std::string_view cell = cursor.NextField(&quoted);
@@ -318,13 +364,13 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
       while (end > begin && end[-1] == ' ') --end;
       if (begin < end && *begin == '+') ++begin;
       if (ParseSimpleDecimal(begin, end, &value)) {
-        values(static_cast<Index>(row), col) = value;
+        out[col * stride] = value;
         continue;
       }
       const auto result = std::from_chars(begin, end, value);
       if (begin == end || result.ec != std::errc() || result.ptr != end || !std::isfinite(value)) {
         const SourceLocation where{path, line, static_cast<int>(fields),
-                                   "row '" + code + "', column '" + col_codes[col] + "'"};
+                                   "row '" + code + "', column '" + layout.col_codes[col] + "'"};
         const std::string text(cell);
         if (text.empty()) throw InputError(where, "empty cell; expected a finite number");
         throw InputError(where, "'" + Echo(text) + "' is not a finite number" +
@@ -332,24 +378,19 @@ Matrix ParseLabelledMatrix(std::string_view data, const std::string& path,
                                          ? " (out of the range of a double)"
                                          : ""));
       }
-      values(static_cast<Index>(row), col) = value;
+      out[col * stride] = value;
     }
-    if (fields != expected_fields) {
-      throw InputError(
-          SourceLocation{path, line, 0, "row '" + code + "'"},
-          "expected " + std::to_string(expected_fields) + " fields, got " + std::to_string(fields));
+    if (fields != layout.expected_fields) {
+      throw InputError(SourceLocation{path, line, 0, "row '" + code + "'"},
+                       "expected " + std::to_string(layout.expected_fields) + " fields, got " +
+                           std::to_string(fields));
     }
     cursor.EndRecord();
   }
-  for (size_t i = 0; i < row_codes.size(); ++i) {
-    if (row_line[i] == 0) {
-      throw InputError(SourceLocation{path, 0, 0, ""},
-                       "missing row '" + row_codes[i] + "'; expected " +
-                           std::to_string(row_codes.size()) + " rows, one per code");
-    }
-  }
-  return values;
+  return cursor.line();
 }
+
+}  // namespace csv_internal
 
 TextTable ReadTextCsv(const std::string& path) {
   return ParseTextCsv(ReadInputFile(path, ProcessLimits().max_table_bytes, "CSV file"), path);
