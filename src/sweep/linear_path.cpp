@@ -154,6 +154,7 @@ std::unique_ptr<LinearSweep> LinearSweep::Make(const LinearSweepInputs& in, std:
     out.head = "," + scenario_field + "," + CsvField(row.region) + "," + CsvField(row.sector) +
                "," + row.variable + "," + CsvField(row.unit) + "," + FormatNumber(row.baseline) +
                ",";
+    out.fields = {row.region, row.sector, row.variable, row.unit};
     out.baseline = row.baseline;
     out.value = row.value;
     out.slopes.assign(parameters, 0.0);

@@ -11,6 +11,7 @@
 // on the general path) makes its block take the general path.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -47,6 +48,12 @@ class LinearSweep {
   // leaves the linear range.
   bool AppendBlock(int64_t first, int64_t last, std::string* results, std::string* points) const;
 
+  // summary.csv of a Monte Carlo sweep all of whose points took this path, from the
+  // combination instead of re-reading results.csv: the same samples (each the double that
+  // results.csv holds), hence the same bytes as SummariseResults, with memory for one
+  // variable's samples per thread instead of every variable's (sweep/linear_summary.cpp).
+  std::string Summary(int threads) const;
+
  private:
   struct Row {
     // What follows a point's prefix up to the value: ",scenario,region,sector,variable,unit,
@@ -54,6 +61,7 @@ class LinearSweep {
     std::string head;
     // "value,change,pct_change,\n" of a row that no parameter moves, formatted once.
     std::string tail;
+    std::array<std::string, 4> fields;  // region, sector, variable, unit
     double baseline = 0.0;
     double value = 0.0;          // at the origin
     std::vector<double> slopes;  // d value / d parameter

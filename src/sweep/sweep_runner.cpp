@@ -34,6 +34,7 @@
 #include "sweep/linear_path.h"
 #include "sweep/points.h"
 #include "sweep/sweep_state.h"
+#include "sweep/sweep_summary.h"
 
 namespace spillover {
 namespace {
@@ -500,7 +501,8 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   // sweep.meta "complete", with the files' sizes and hashes, is the commit point: a kill
   // after it leaves files that --resume checks and moves into place.
   AtomicFileSet files;
-  if (summary_wanted) files.Add(dir + "/summary.csv", SummariseResults(results_partial));
+  if (summary_wanted)
+    files.Add(dir + "/summary.csv", SweepSummary(linear.get(), report, results_partial, threads));
   files.Add(meta_path, FormatMeta(SweepMeta{id, true, report.points, progress.results_bytes,
                                             progress.points_bytes, results_hash.Hex(),
                                             points_hash.Hex(), units}));

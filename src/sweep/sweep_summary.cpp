@@ -5,6 +5,8 @@
 // previous row's before looking it up; and the quantiles select order statistics
 // (nth_element) instead of sorting every sample. The two halves of the file are read by
 // two threads, and their samples joined in the file's order.
+#include "sweep/sweep_summary.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -102,23 +104,6 @@ bool Number(std::string_view text, double* value) {
   if (begin < end && *begin == '+') ++begin;
   const auto result = std::from_chars(begin, end, *value);
   return begin != end && result.ec == std::errc() && result.ptr == end && std::isfinite(*value);
-}
-
-std::string Quantiles(std::vector<double>& v) {
-  if (v.empty()) return ",,,,";
-  const double n = static_cast<double>(v.size());
-  // The moments in the order of the file, before any reordering.
-  double mean = 0.0;
-  for (double x : v) mean += x;
-  mean /= n;
-  double ss = 0.0;
-  for (double x : v) ss += (x - mean) * (x - mean);
-  // The report's quantiles (type 7, numpy's default), so that summary.csv and the fan
-  // chart agree on the same points.
-  const std::vector<double> q = SelectQuantiles(v, {0.05, 0.5, 0.95});
-  const double p5 = q[0], p50 = q[1], p95 = q[2];
-  return FormatNumber(mean) + "," + (v.size() > 1 ? FormatNumber(std::sqrt(ss / (n - 1))) : "") +
-         "," + FormatNumber(p5) + "," + FormatNumber(p50) + "," + FormatNumber(p95);
 }
 
 struct Variable {
@@ -284,17 +269,41 @@ std::string SummariseResults(const std::string& results_csv) {
   other.join();
   if (failure) std::rethrow_exception(failure);
   first.Append(std::move(second));
-  std::string out =
-      "region,sector,variable,unit,n,mean,sd,p5,p50,p95,change_mean,change_sd,change_p5,"
-      "change_p50,change_p95,pct_change_mean,pct_change_sd,pct_change_p5,pct_change_p50,"
-      "pct_change_p95\n";
+  std::string out = SummaryHeader();
   for (Variable& v : first.variables()) {
-    out += CsvField(v.fields[0]) + "," + CsvField(v.fields[1]) + "," + v.fields[2] + "," +
-           CsvField(v.fields[3]) + "," + std::to_string(v.samples[0].size()) + "," +
-           Quantiles(v.samples[0]) + "," + Quantiles(v.samples[1]) + "," + Quantiles(v.samples[2]) +
-           "\n";
+    out += SummaryKey(v.fields) + "," + std::to_string(v.samples[0].size()) + "," +
+           SummaryStatistics(v.samples[0]) + "," + SummaryStatistics(v.samples[1]) + "," +
+           SummaryStatistics(v.samples[2]) + "\n";
   }
   return out;
+}
+
+std::string SummaryHeader() {
+  return "region,sector,variable,unit,n,mean,sd,p5,p50,p95,change_mean,change_sd,change_p5,"
+         "change_p50,change_p95,pct_change_mean,pct_change_sd,pct_change_p5,pct_change_p50,"
+         "pct_change_p95\n";
+}
+
+std::string SummaryKey(const std::array<std::string, 4>& fields) {
+  return CsvField(fields[0]) + "," + CsvField(fields[1]) + "," + fields[2] + "," +
+         CsvField(fields[3]);
+}
+
+std::string SummaryStatistics(std::vector<double>& v) {
+  if (v.empty()) return ",,,,";
+  const double n = static_cast<double>(v.size());
+  // The moments in the order of the file, before any reordering.
+  double mean = 0.0;
+  for (double x : v) mean += x;
+  mean /= n;
+  double ss = 0.0;
+  for (double x : v) ss += (x - mean) * (x - mean);
+  // The report's quantiles (type 7, numpy's default), so that summary.csv and the fan
+  // chart agree on the same points.
+  const std::vector<double> q = SelectQuantiles(v, {0.05, 0.5, 0.95});
+  const double p5 = q[0], p50 = q[1], p95 = q[2];
+  return FormatNumber(mean) + "," + (v.size() > 1 ? FormatNumber(std::sqrt(ss / (n - 1))) : "") +
+         "," + FormatNumber(p5) + "," + FormatNumber(p50) + "," + FormatNumber(p95);
 }
 
 }  // namespace spillover
