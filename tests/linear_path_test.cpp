@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/yaml_read.h"
+#include "linear_sweep_fixture.h"
 #include "scenario/scenario.h"
 #include "sweep/sweep_runner.h"
 #include "test_util.h"
@@ -28,25 +29,9 @@ SweepSpec LinearSpec(const std::string& body) {
   return ParseSweep(ParseYaml(text, "lin.yaml"), "lin.yaml");
 }
 
-class LinearPathTest : public ::testing::Test {
+class LinearPathTest : public testing::LinearSweepTest {
  protected:
-  void SetUp() override {
-    dir_ = ::testing::TempDir() + "/linear_path_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  SweepReport Run(const SweepSpec& spec, const std::string& sub, bool points_only,
-                  bool fast_path = true) {
-    SweepOptions options;
-    options.out_dir = dir_ + "/" + sub;
-    options.threads = 2;
-    options.detail = SweepDetail::kTotals;
-    options.points_only = points_only;
-    options.linear_fast_path = fast_path;
-    return RunSweep(spec, options, &cache_);
-  }
+  LinearPathTest() : LinearSweepTest("linear_path_") {}
 
   // Every row of results.csv against Simulate on the point's own scenario.
   void ExpectGeneralPathResults(const SweepSpec& spec, const std::string& sub) {
@@ -83,9 +68,6 @@ class LinearPathTest : public ::testing::Test {
     }
     EXPECT_EQ(line, table.rows.size());
   }
-
-  std::string dir_;
-  ModelCache cache_;
 };
 
 TEST_F(LinearPathTest, RandomSweepsEqualTheGeneralPath) {

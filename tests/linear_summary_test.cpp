@@ -11,13 +11,13 @@
 
 #include "io/csv.h"
 #include "io/yaml_read.h"
+#include "linear_sweep_fixture.h"
 #include "sweep/sweep_runner.h"
 #include "test_util.h"
 
 namespace spillover {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::RelNear;
 
 std::string Slurp(const std::string& path) {
@@ -27,14 +27,9 @@ std::string Slurp(const std::string& path) {
   return s.str();
 }
 
-class LinearSummaryTest : public ::testing::Test {
+class LinearSummaryTest : public testing::LinearSweepTest {
  protected:
-  void SetUp() override {
-    dir_ = ::testing::TempDir() + "/linear_summary_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  LinearSummaryTest() : LinearSweepTest("linear_summary_") {}
 
   SweepSpec Spec(int seed, const std::string& low, int samples) {
     const std::string text =
@@ -49,20 +44,6 @@ class LinearSummaryTest : public ::testing::Test {
         "low: -1, high: 1}\n";
     return ParseSweep(ParseYaml(text, "lin.yaml"), "lin.yaml");
   }
-
-  SweepReport Run(const SweepSpec& spec, const std::string& sub, bool fast_path,
-                  bool points_only = false) {
-    SweepOptions options;
-    options.out_dir = dir_ + "/" + sub;
-    options.threads = 2;
-    options.detail = SweepDetail::kTotals;
-    options.points_only = points_only;
-    options.linear_fast_path = fast_path;
-    return RunSweep(spec, options, &cache_);
-  }
-
-  std::string dir_;
-  ModelCache cache_;
 };
 
 // Every cell of two summaries: text cells equal, numbers to 1e-12 relative, with a floor
@@ -99,10 +80,10 @@ TEST_F(LinearSummaryTest, RandomSweepsEqualTheReReadAndTheGeneralPath) {
     const SweepSpec spec = Spec(seed, "-0.45", 300 + 37 * seed);
     const std::string fast = "fast" + std::to_string(seed),
                       general = "general" + std::to_string(seed);
-    const SweepReport report = Run(spec, fast, true);
+    const SweepReport report = Run(spec, fast, false);
     ASSERT_TRUE(report.linear) << report.general_why;
     ASSERT_EQ(report.points, report.linear_points) << "seed " << seed;
-    EXPECT_FALSE(Run(spec, general, false).linear);
+    EXPECT_FALSE(Run(spec, general, false, false).linear);
     const std::string summary = Slurp(dir_ + "/" + fast + "/summary.csv");
     EXPECT_EQ(SummariseResults(dir_ + "/" + fast + "/results.csv"), summary) << "seed " << seed;
     ExpectSameSummary(dir_ + "/" + general + "/summary.csv", dir_ + "/" + fast + "/summary.csv");
@@ -113,17 +94,17 @@ TEST_F(LinearSummaryTest, BlocksOnTheGeneralPathReReadTheFile) {
   // Below a cut of about 50% in Russian demand some outputs turn negative: those blocks take
   // the general path, so the combination does not hold every sample.
   const SweepSpec spec = Spec(4, "-0.6", 200);
-  const SweepReport report = Run(spec, "fast", true);
+  const SweepReport report = Run(spec, "fast", false);
   ASSERT_TRUE(report.linear);
   ASSERT_LT(report.linear_points, report.points);
-  Run(spec, "general", false);
+  Run(spec, "general", false, false);
   EXPECT_EQ(SummariseResults(dir_ + "/fast/results.csv"), Slurp(dir_ + "/fast/summary.csv"));
   ExpectSameSummary(dir_ + "/general/summary.csv", dir_ + "/fast/summary.csv");
 }
 
 TEST_F(LinearSummaryTest, PointsDetailHasOnlyTheHeader) {
   const SweepSpec spec = Spec(5, "-0.45", 100);
-  ASSERT_TRUE(Run(spec, "points", true, true).linear);
+  ASSERT_TRUE(Run(spec, "points", true).linear);
   const std::string summary = Slurp(dir_ + "/points/summary.csv");
   EXPECT_EQ(SummariseResults(dir_ + "/points/results.csv"), summary);
   EXPECT_EQ(1, std::count(summary.begin(), summary.end(), '\n')) << summary;
