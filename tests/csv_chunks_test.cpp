@@ -150,6 +150,12 @@ TEST(CsvChunks, TheEarliestErrorWins) {
 
 TEST(CsvChunks, CodeInBothChunks) {
   Table t = MakeTable(300, 4);
+  // Once in each chunk, each chunk valid alone: only their union shows the repeat.
+  t.lines[200] = t.lines[10];
+  const std::string once = Agreed(t);
+  ExpectHas(once,
+            "t.csv:202:1: row '" + CodeOf(t.lines[10]) + "' appears twice (first at line 12)");
+  t = MakeTable(300, 4);
   t.lines[200] = t.lines[260] = t.lines[10];
   const std::string error = Agreed(t);
   ExpectHas(error,
