@@ -3,7 +3,9 @@
 // change with OPENBLAS_NUM_THREADS), so every result is computed on one BLAS thread by
 // default: `run`, the same point of a sweep, and Python agree bit for bit on any machine.
 // SPILLOVER_BLAS_THREADS=N lets BLAS use N threads instead, trading that reproducibility
-// for speed on large models (docs/methods.md, "Reproducibility").
+// for speed on large models (docs/methods.md, "Reproducibility"). The LU factorisation of
+// a model of 1,024 sectors or more needs no such trade: engine/blocked_lu.h runs it on 2
+// threads of its own, each BLAS call on one thread, with the same bits on any count.
 #pragma once
 
 namespace spillover {

@@ -9,6 +9,17 @@
 #include "core/text.h"
 
 namespace spillover {
+namespace {
+
+// x <- (L U)^-1 x for x already permuted: what Eigen's PartialPivLU::solve does after P.
+template <typename Dense>
+void TriangularSolves(const Matrix& lu, Dense& x) {
+  lu.triangularView<Eigen::UnitLower>().solveInPlace(x);
+  lu.triangularView<Eigen::Upper>().solveInPlace(x);
+}
+
+}  // namespace
+
 Vector SafeReciprocal(VectorRef x) {
   Vector r(x.size());
   for (Index i = 0; i < x.size(); ++i) r(i) = x(i) != 0.0 ? 1.0 / x(i) : 0.0;
@@ -70,7 +81,7 @@ LeontiefSolver::LeontiefSolver(MatrixRef technical) : size_(technical.rows()) {
                      std::to_string(technical.rows()) + " columns, got " +
                      std::to_string(technical.cols()));
   }
-  storage_ = std::make_unique<Matrix>(FreshMatrix(size_, size_));
+  lu_ = FreshMatrix(size_, size_);
   Factorise(technical);
 }
 
@@ -83,20 +94,22 @@ void LeontiefSolver::Refactorise(MatrixRef technical) {
   try {
     Factorise(technical);
   } catch (...) {
-    lu_.reset();  // the storage now holds a singular system: no solve may use it
+    factored_ = false;  // the storage now holds a singular system: no solve may use it
     throw;
   }
 }
 
 void LeontiefSolver::Factorise(MatrixRef technical) {
-  Matrix& system = *storage_;
+  factored_ = false;
+  Matrix& system = lu_;
   double norm = 0.0;  // ‖I − A‖₁, column by column while the column is in cache
   for (Index j = 0; j < size_; ++j) {
     system.col(j) = -technical.col(j);
     system(j, j) += 1.0;
     norm = std::max(norm, system.col(j).cwiseAbs().sum());
   }
-  lu_ = std::make_unique<Factors>(system);
+  permutation_ = FactoriseInPlace(system, FactorisationThreads(size_));
+  factored_ = true;
   rcond_ = 1.0;
   if (size_ > 0) {
     const Vector column_sums = SolveTransposed(Vector::Ones(size_));
@@ -112,7 +125,7 @@ void LeontiefSolver::Factorise(MatrixRef technical) {
 }
 
 void LeontiefSolver::CheckSize(Index rows, const char* what) const {
-  if (!lu_) throw ModelError("the solver holds no factors: its last refactorisation failed");
+  if (!factored_) throw ModelError("the solver holds no factors: its last refactorisation failed");
   if (rows != size_) {
     throw ModelError(std::string(what) + ": expected " + std::to_string(size_) + " rows, got " +
                      std::to_string(rows));
@@ -126,13 +139,16 @@ void LeontiefSolver::CheckSize(Index rows, const char* what) const {
 Vector LeontiefSolver::Solve(VectorRef demand) const {
   CheckSize(demand.size(), "final demand");
   const BlasThreadScope one_thread(1);
-  return lu_->solve(demand);
+  Vector x = permutation_ * demand;
+  TriangularSolves(lu_, x);
+  return x;
 }
 
 Matrix LeontiefSolver::SolveMany(MatrixRef demands) const {
   CheckSize(demands.rows(), "final demand");
   Matrix x = FreshMatrix(demands.rows(), demands.cols());
-  x.noalias() = lu_->solve(demands);
+  x.noalias() = permutation_ * demands;
+  TriangularSolves(lu_, x);
   return x;
 }
 
@@ -143,7 +159,8 @@ void LeontiefSolver::SolveManyInto(MatrixRef demands, Eigen::Ref<Matrix> out) co
                      std::to_string(demands.cols()) + ", got " + std::to_string(out.rows()) +
                      " x " + std::to_string(out.cols()));
   }
-  out.noalias() = lu_->solve(demands);
+  out.noalias() = permutation_ * demands;
+  TriangularSolves(lu_, out);
 }
 
 Vector LeontiefSolver::SolveTransposed(VectorRef costs) const {
@@ -152,20 +169,20 @@ Vector LeontiefSolver::SolveTransposed(VectorRef costs) const {
   // (P^T L U)^T z = c: two triangular solves and a permutation. Written out because
   // Eigen's lu.transpose().solve() takes a slow path (about 10x a forward solve).
   Vector z = costs;
-  lu_->matrixLU().triangularView<Eigen::Upper>().transpose().solveInPlace(z);
-  lu_->matrixLU().triangularView<Eigen::UnitLower>().transpose().solveInPlace(z);
-  return lu_->permutationP().transpose() * z;
+  lu_.triangularView<Eigen::Upper>().transpose().solveInPlace(z);
+  lu_.triangularView<Eigen::UnitLower>().transpose().solveInPlace(z);
+  return permutation_.transpose() * z;
 }
 
 Matrix LeontiefSolver::SolveTransposedMany(MatrixRef costs) const {
   CheckSize(costs.rows(), "costs");
   Matrix z = costs;
-  lu_->matrixLU().triangularView<Eigen::Upper>().transpose().solveInPlace(z);
-  lu_->matrixLU().triangularView<Eigen::UnitLower>().transpose().solveInPlace(z);
-  return lu_->permutationP().transpose() * z;
+  lu_.triangularView<Eigen::Upper>().transpose().solveInPlace(z);
+  lu_.triangularView<Eigen::UnitLower>().transpose().solveInPlace(z);
+  return permutation_.transpose() * z;
 }
 
-Matrix LeontiefSolver::Inverse() const { return lu_->inverse(); }
+Matrix LeontiefSolver::Inverse() const { return SolveMany(Matrix::Identity(size_, size_)); }
 
 double CheckProductive(const LeontiefSolver& solver, const std::vector<std::string>& sector_codes) {
   const Vector v = solver.Solve(Vector::Ones(solver.size()));
