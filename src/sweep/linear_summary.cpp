@@ -17,12 +17,6 @@ namespace spillover {
 std::string LinearSweep::Summary(int threads) const {
   const size_t k = origin_.size();
   const int64_t count = in_.points->count();
-  std::vector<double> shifts(static_cast<size_t>(count) * k), value(k);
-  std::vector<size_t> index(k);
-  for (int64_t p = 0; p < count; ++p) {
-    PointAt(p, value.data(), index.data());
-    for (size_t i = 0; i < k; ++i) shifts[static_cast<size_t>(p) * k + i] = value[i] - origin_[i];
-  }
   // Variables in order of first appearance; rows with the same key share one, their samples
   // interleaved point by point as they follow each other in the file.
   std::vector<std::vector<size_t>> variables;
@@ -34,6 +28,13 @@ std::string LinearSweep::Summary(int threads) const {
       if (found.second) variables.emplace_back();
       variables[found.first->second].push_back(r);
     }
+  }
+  // Only when there is a variable (--detail points has none): 8 bytes a parameter a point.
+  std::vector<double> shifts(variables.empty() ? 0 : static_cast<size_t>(count) * k), value(k);
+  std::vector<size_t> index(k);
+  for (int64_t p = 0; p < count && !variables.empty(); ++p) {
+    PointAt(p, value.data(), index.data());
+    for (size_t i = 0; i < k; ++i) shifts[static_cast<size_t>(p) * k + i] = value[i] - origin_[i];
   }
   std::vector<std::string> lines(variables.size());
   auto work = [&](size_t from, size_t step) {
