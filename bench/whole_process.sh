@@ -81,9 +81,13 @@ for r in $(seq "$repeats"); do
       "${SWEEP2000_POINTS:-10000}" "$work/np2000"
   fi
   [[ $parts == *" sweep "* ]] || continue
-  for detail in points totals; do
+  # SWEEP_LAYOUTS (default "points totals totals-wide"): totals-wide is --detail totals
+  # --layout wide (one row per point; docs/sweeps.md).
+  for detail in ${SWEEP_LAYOUTS:-points totals totals-wide}; do
     rm -rf "$work/sw"
+    layout=tidy
+    [[ $detail == *-wide ]] && layout=wide
     measure "sweep68 --detail $detail" "$bin" sweep "$work/sweep68.yaml" --out "$work/sw" \
-      --detail "$detail" -j2 -q
+      --detail "${detail%-wide}" --layout "$layout" -j2 -q
   done
 done

@@ -224,7 +224,11 @@ struct SweepRun {
   int shard = 0;  // 0-based
   int shards = 1;
   bool points_only = false;  // files: points.csv rows only (results.csv holds its header)
-  int64_t max_points = -1;   // refuse a shard of more points; -1: the limit (docs/limits.md)
+  // Files: results.csv one row per point, a column per result row holding its change, and
+  // columns.csv naming each column's region, sector, variable, unit and baseline
+  // (docs/sweeps.md, "Wide layout"); with Detail::kTotals or kSectors only.
+  bool wide = false;
+  int64_t max_points = -1;  // refuse a shard of more points; -1: the limit (docs/limits.md)
   // Files: stop as if killed after this many blocks (for tests of --resume); -1: never.
   int64_t stop_after_blocks = -1;
   // Checked between blocks of points on the calling thread; returning true stops the

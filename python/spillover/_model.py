@@ -329,7 +329,7 @@ class Model:
         raises ``spillover.InputError``."""
         self._m.check(_scenario(scenario, overrides))
 
-    def sweep(self, spec, threads=2, detail="totals", out=None, force=False):
+    def sweep(self, spec, threads=2, detail="totals", out=None, force=False, layout="tidy"):
         """Run a sweep (grid or Monte Carlo, docs/sweeps.md) on this model.
 
         spec: a sweep file, YAML text or a dict with the file's structure.
@@ -338,6 +338,9 @@ class Model:
             "all" (+ partner × product trade).
         out: a folder to write the CLI's files into instead (results.csv, points.csv,
             summary.csv, sweep.meta); then the number of failed points is returned.
+        layout: with ``out``, "tidy" (results.csv: one row per point and result row) or
+            "wide" (one row per point, the change of each result row in a column named
+            region.sector.variable, described by columns.csv; ``spillover sweep --layout``).
 
         Returns a DataFrame with one row per point and result row: point, one column per
         parameter (its value), region, sector, variable, unit (categorical), baseline, value,
@@ -345,8 +348,14 @@ class Model:
         in the base scenario's unit. The GIL is released; Ctrl-C stops the sweep and raises
         KeyboardInterrupt."""
         sweep = _sweep(spec)
+        if layout not in ("tidy", "wide"):
+            raise ValueError(f"layout {layout!r} is not one of 'tidy', 'wide'")
         if out is not None:
-            return self._m.sweep_files(sweep, os.fspath(out), threads, detail, force)
+            return self._m.sweep_files(sweep, os.fspath(out), threads, detail, force,
+                                       layout == "wide")
+        if layout != "tidy":
+            raise ValueError("layout='wide' is a layout of the files: pass out=FOLDER, or "
+                             "pivot the returned table on region, sector and variable")
         t = self._m.sweep_table(sweep, threads, detail)
         labels = pd.Index(t["labels"])
         columns = {"point": t["point"]}

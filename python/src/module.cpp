@@ -382,16 +382,18 @@ PYBIND11_MODULE(_core, m) {
       .def(
           "sweep_files",
           [](const api::Model& model, const api::Sweep& sweep, const std::string& out_dir,
-             int threads, const std::string& detail, bool force) {
+             int threads, const std::string& detail, bool force, bool wide) {
             api::SweepRun run;
             run.out_dir = out_dir;
             run.threads = threads;
             run.detail = api::DetailFromString(detail);
             run.force = force;
+            run.wide = wide;
             py::gil_scoped_release release;
             return model.RunSweep(sweep, run);
           },
-          py::arg("sweep"), py::arg("out"), py::arg("threads"), py::arg("detail"), py::arg("force"))
+          py::arg("sweep"), py::arg("out"), py::arg("threads"), py::arg("detail"), py::arg("force"),
+          py::arg("wide"))
       .def(
           "compare",
           [](const api::Model& model, const std::vector<api::Result>& results,

@@ -241,6 +241,33 @@ def test_sweep_equals_cli_sweep(tmp_path):
     assert (ours.error == "").all()
 
 
+def test_wide_sweep_files_equal_the_cli_and_the_tidy_changes(tmp_path):
+    spec = os.path.join(ROOT, "scenarios", "sweep-demand-x-supply.yaml")
+    m = spillover.Model(_core.Sweep.from_file(spec).model_folder)
+    assert m.sweep(spec, threads=2, detail="totals", out=tmp_path / "py", layout="wide") == 0
+    cli("sweep", spec, "--out", str(tmp_path / "cli"), "--detail", "totals", "--layout", "wide",
+        "--threads", "2", "--quiet")
+    for name in ["results.csv", "points.csv", "columns.csv"]:
+        assert (tmp_path / "py" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+    # The wide table melted back is the tidy table's change column, to the bit.
+    wide = pd.read_csv(tmp_path / "py" / "results.csv", float_precision="round_trip",
+                       keep_default_na=False)
+    columns = pd.read_csv(tmp_path / "py" / "columns.csv", keep_default_na=False,
+                          float_precision="round_trip")
+    tidy = m.sweep(spec, threads=2, detail="totals")
+    long = wide.melt(id_vars=["point"], value_vars=list(columns.column), var_name="column",
+                     value_name="change").merge(columns, on="column")
+    both = tidy.astype({c: str for c in ["region", "sector", "variable"]}).merge(
+        long, on=["point", "region", "sector", "variable"], suffixes=("", "_wide"))
+    assert len(both) == len(tidy) == len(long)
+    assert (both.change.to_numpy() == both.change_wide.to_numpy()).all()
+    assert (both.baseline.to_numpy() == both.baseline_wide.to_numpy()).all()
+    with pytest.raises(ValueError, match="layout"):
+        m.sweep(spec, layout="wide")
+    with pytest.raises(spillover.InputError, match="--detail totals or sectors"):
+        m.sweep(spec, detail="all", out=tmp_path / "all", layout="wide")
+
+
 def test_negative_baselines_divide_by_their_size(tmp_path):
     # docs/scenarios.md: pct_change = 100 * change / |baseline| in every output. The example
     # model with inventories-like negative government use of AGR (-200; the AGR row sum and

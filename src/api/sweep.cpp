@@ -214,6 +214,7 @@ SweepOptions FileOptions(const SweepRun& run, const std::string& model_folder) {
   options.progress = run.progress;
   options.detail = static_cast<SweepDetail>(run.detail);
   options.points_only = run.points_only;
+  options.wide = run.wide;
   options.stop_after_blocks = run.stop_after_blocks;
   options.max_points = run.max_points;
   return options;

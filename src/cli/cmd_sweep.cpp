@@ -68,7 +68,7 @@ int Sweep(const Args& args) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help")(
       "out,o", po::value<std::string>()->required(),
-      "output folder: results.csv (tidy, one row per point and variable), points.csv (one "
+      "output folder: results.csv (see --layout), points.csv (one "
       "row per point), summary.csv (Monte Carlo), sweep.meta")(
       "threads,j", po::value<int>()->default_value(static_cast<int>(hardware)),
       "worker threads (results do not depend on it)")(
@@ -79,9 +79,12 @@ int Sweep(const Args& args) {
       "detail", po::value<std::string>()->default_value("sectors"),
       "rows per point: points (points.csv only), totals (headline and partner totals), "
       "sectors (+ every sector), or all (+ partner x product trade)")(
-      "model,m", po::value<std::string>()->default_value(""),
-      "model folder (default: the base scenario's `model`)")("quiet,q", "no progress line")(
-      "keep-going", kKeepGoingHelp)(
+      "layout", po::value<std::string>()->default_value("tidy"),
+      "results.csv: tidy (one row per point and variable) or wide (one row per point, the "
+      "change of each variable in a column, described in columns.csv; with --detail totals "
+      "or sectors)")("model,m", po::value<std::string>()->default_value(""),
+                     "model folder (default: the base scenario's `model`)")(
+      "quiet,q", "no progress line")("keep-going", kKeepGoingHelp)(
       "max-points", po::value<long long>(),
       "allow a sweep of more points than the limit (default 10,000,000; docs/limits.md)");
   // For the tests: stop as if killed after N blocks.
@@ -120,6 +123,11 @@ int Sweep(const Args& args) {
   }
   opt.points_only = detail == "points";
   opt.detail = opt.points_only ? api::Detail::kTotals : api::DetailFromString(detail);
+  const std::string layout = vm["layout"].as<std::string>();
+  if (layout != "tidy" && layout != "wide") {
+    throw InputError("--layout '" + layout + "' is not one of tidy, wide");
+  }
+  opt.wide = layout == "wide";
   const std::string& file = files.front();
   const api::Sweep sweep = api::Sweep::FromFile(file);
 #ifdef SPILLOVER_WITH_MPI

@@ -212,6 +212,8 @@ std::unique_ptr<LinearSweep> LinearSweep::Make(const LinearSweepInputs& in, std:
     if (!row.moves) {
       char text[3 * kNumberMax + 4];
       row.tail.assign(text, PutValues(text, row.baseline, row.value));
+      text[0] = ',';
+      row.change_tail.assign(text, PutNumber(text + 1, row.value - row.baseline));
     }
   }
   plan->monte_carlo_ = spec.method == SweepMethod::kMonteCarlo;
@@ -236,9 +238,11 @@ std::unique_ptr<LinearSweep> LinearSweep::Make(const LinearSweepInputs& in, std:
   plan->gdp_baseline_ = "," + FormatNumber(plan->rows_[plan->gdp_].baseline);
   plan->cpi_text_ = FormatNumber(plan->rows_[plan->cpi_].value);
   plan->point_max_ = 7 * (1 + kNumberMax) + 2;
+  if (in.wide) plan->results_max_ = plan->prefix_max_ + 2;
   for (const Row& row : plan->rows_) {
     if (!row.kept) continue;
-    plan->results_max_ += plan->prefix_max_ + row.head.size() + 3 * kNumberMax + 4;
+    plan->results_max_ +=
+        in.wide ? 1 + kNumberMax : plan->prefix_max_ + row.head.size() + 3 * kNumberMax + 4;
   }
   // A guard against a shock that is not affine after all: a few points through the
   // general path must agree with the combination.
@@ -371,7 +375,22 @@ bool LinearSweep::AppendBlock(int64_t first, int64_t last, std::string* results,
     const size_t length = static_cast<size_t>(
         PutPrefix(prefix.data(), first + static_cast<int64_t>(p), &values[p * k], &indices[p * k]) -
         prefix.data());
-    if (!in_.points_only) {
+    if (in_.wide) {
+      // One row: the point's prefix, each kept row's change (sweep/wide_layout.h), no error.
+      char* out = std::copy_n(prefix.data(), length, rows.data());
+      for (const Row& row : rows_) {
+        if (!row.kept) continue;
+        if (row.moves) {
+          *out++ = ',';
+          out = PutNumber(out, ValueAt(row, shift) - row.baseline);
+        } else {
+          out = Put(out, row.change_tail);
+        }
+      }
+      *out++ = ',';
+      *out++ = '\n';
+      results->append(rows.data(), out);
+    } else if (!in_.points_only) {
       char* out = rows.data();
       for (const Row& row : rows_) {
         if (!row.kept) continue;

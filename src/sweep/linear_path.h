@@ -31,6 +31,7 @@ struct LinearSweepInputs {
   const PreparedModel* model = nullptr;
   ResultDetail detail = ResultDetail::kTotals;
   bool points_only = false;  // points.csv rows only (--detail points)
+  bool wide = false;         // results.csv in the wide layout (sweep/wide_layout.h)
   std::string region;        // the model's region code, as in points.csv
   // The scenario of a point from its parameter values (the general path's), and which
   // result rows go to results.csv.
@@ -59,8 +60,9 @@ class LinearSweep {
     // What follows a point's prefix up to the value: ",scenario,region,sector,variable,unit,
     // baseline," as CSV fields.
     std::string head;
-    // "value,change,pct_change,\n" of a row that no parameter moves, formatted once.
-    std::string tail;
+    // "value,change,pct_change,\n" of a row that no parameter moves, formatted once; and
+    // ",change" for the wide layout.
+    std::string tail, change_tail;
     std::array<std::string, 4> fields;  // region, sector, variable, unit
     double baseline = 0.0;
     double value = 0.0;          // at the origin

@@ -37,26 +37,40 @@ std::string LinearSweep::Summary(int threads) const {
     for (size_t i = 0; i < k; ++i) shifts[static_cast<size_t>(p) * k + i] = value[i] - origin_[i];
   }
   std::vector<std::string> lines(variables.size());
+  // A sample as the re-read of results.csv takes it: it reads zero written as "0" (no sign)
+  // and no empty cell (a % change of a zero baseline). The wide layout holds only the
+  // change, so its level is the baseline plus the change read back.
+  auto sample = [this](int kind, double baseline, double level_there) {
+    const ResultRow result{"", "", "", "", baseline, level_there};
+    const double change = result.Change() == 0.0 ? 0.0 : result.Change();
+    const double level = in_.wide ? baseline + change : level_there;
+    const double x = kind == 0 ? level : kind == 1 ? change : result.PercentChange();
+    return x == 0.0 ? 0.0 : x;
+  };
   auto work = [&](size_t from, size_t step) {
     std::vector<double> samples;
     for (size_t v = from; v < variables.size(); v += step) {
       const std::vector<size_t>& group = variables[v];
       std::string cells[3];
       size_t n = 0;
-      for (int kind = 0; kind < 3; ++kind) {
+      const Row& only = rows_[group.front()];
+      const bool constant = group.size() == 1 && !only.moves;
+      for (int kind = 0; kind < 3 && constant; ++kind) {
+        // A row that no parameter moves: one sample, `count` times.
+        const double x = sample(kind, only.baseline, only.value);
+        const size_t times = std::isfinite(x) ? static_cast<size_t>(count) : 0;
+        if (kind == 0) n = times;
+        cells[kind] = SummaryStatisticsOfConstant(x, times);
+      }
+      for (int kind = 0; kind < 3 && !constant; ++kind) {
         samples.clear();
         for (int64_t p = 0; p < count; ++p) {
           const double* shift = &shifts[static_cast<size_t>(p) * k];
           for (const size_t r : group) {
             const Row& row = rows_[r];
-            const ResultRow result{"", "",           "",
-                                   "", row.baseline, row.moves ? ValueAt(row, shift) : row.value};
-            const double x = kind == 0   ? result.value
-                             : kind == 1 ? result.Change()
-                                         : result.PercentChange();
-            // results.csv writes zero as "0" and a non-finite % change as an empty cell;
-            // the re-read takes neither a sign of zero nor an empty cell as a sample.
-            if (std::isfinite(x)) samples.push_back(x == 0.0 ? 0.0 : x);
+            const double x =
+                sample(kind, row.baseline, row.moves ? ValueAt(row, shift) : row.value);
+            if (std::isfinite(x)) samples.push_back(x);
           }
         }
         if (kind == 0) n = samples.size();

@@ -10,8 +10,10 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "io/atomic_file.h"
+#include "io/csv.h"
 #include "sweep/sweep_runner.h"
 #include "sweep/sweep_state.h"
+#include "sweep/wide_layout.h"
 
 namespace spillover {
 namespace {
@@ -163,6 +165,18 @@ SweepReport MergeSweeps(const std::vector<std::string>& shard_dirs, const std::s
     }
   }
   for (size_t i = 0; i < metas.size(); ++i) CheckShardFiles(shard_dirs[i], metas[i]);
+  // The wide layout: every shard's results have the same columns (sweep/wide_layout.h).
+  std::string columns;
+  if (first.layout == "wide") {
+    columns = ReadFile(shard_dirs[0] + "/" + kWideColumnsFile);
+    for (size_t i = 1; i < shard_dirs.size(); ++i) {
+      if (ReadFile(shard_dirs[i] + "/" + kWideColumnsFile) != columns) {
+        throw InputError(At(shard_dirs[i] + "/" + kWideColumnsFile),
+                         std::string("differs from ") + shard_dirs[0] + "/" + kWideColumnsFile +
+                             ": the shards' results have other columns; run them again");
+      }
+    }
+  }
 
   MakeDirectories(out_dir);
   const FolderLock lock(out_dir);
@@ -225,6 +239,7 @@ SweepReport MergeSweeps(const std::vector<std::string>& shard_dirs, const std::s
   AtomicFileSet files;
   files.Add(out_dir + "/results.csv", results);
   files.Add(out_dir + "/points.csv", points);
+  if (first.layout == "wide") files.Add(out_dir + "/" + kWideColumnsFile, columns);
   if (first.method == "monte_carlo") {
     files.Commit();
     files.Add(out_dir + "/summary.csv", SummariseResults(out_dir + "/results.csv"));

@@ -33,8 +33,10 @@
 #include "results/sweep_table.h"
 #include "sweep/linear_path.h"
 #include "sweep/points.h"
+#include "sweep/sweep_block.h"
 #include "sweep/sweep_state.h"
 #include "sweep/sweep_summary.h"
+#include "sweep/wide_layout.h"
 
 namespace spillover {
 namespace {
@@ -44,81 +46,6 @@ namespace fs = std::filesystem;
 const char* kProgressFile = ".sweep-progress";
 const char* kMetaFile = "sweep.meta";
 constexpr int64_t kMaxCheckpointBytes = 1 << 20;
-
-struct BlockOutput {
-  std::string results;
-  std::string points;
-  FailedPoints failed;
-  int64_t linear_points = 0;  // points that took the linear fast path
-};
-
-// Everything a worker needs, shared read-only.
-struct Context {
-  const SweepSpec* spec;
-  const SweepPoints* points;
-  const PreparedModel* model;
-  SweepDetail detail;
-  std::string region;  // the model's region code
-  bool points_only = false;
-  const LinearSweep* linear = nullptr;  // the fast path, when the sweep is linear
-};
-
-std::string PointPrefix(int64_t point, const std::vector<std::string>& values) {
-  std::string prefix = std::to_string(point);
-  for (const auto& v : values) prefix += "," + CsvField(v);
-  return prefix;
-}
-
-void AppendResult(const Context& ctx, int64_t point, const std::vector<std::string>& values,
-                  const ScenarioResult* result, const std::string& error, BlockOutput* out) {
-  const std::string prefix = PointPrefix(point, values) + "," + CsvField(ctx.spec->name);
-  if (result == nullptr) {
-    if (!ctx.points_only) out->results += prefix + ",,,,,,,,," + CsvField(error) + "\n";
-    out->points += PointPrefix(point, values) + ",,,,,,,," + CsvField(error) + "\n";
-    out->failed.Add(*ctx.spec, point, values, error);
-    return;
-  }
-  for (const auto& row : result->rows) {
-    if (ctx.points_only || !KeepRow(row, ctx.detail, ctx.region)) continue;
-    const double pct = row.PercentChange();
-    out->results += prefix + "," + CsvField(row.region) + "," + CsvField(row.sector) + "," +
-                    row.variable + "," + CsvField(row.unit) + "," + FormatNumber(row.baseline) +
-                    "," + FormatNumber(row.value) + "," + FormatNumber(row.Change()) + "," +
-                    (std::isfinite(pct) ? FormatNumber(pct) : "") + ",\n";
-  }
-  const ResultRow* gdp = result->Find("gdp", ctx.region, "ALL");
-  const ResultRow* exports = result->Find("exports", ctx.region, "ALL");
-  const ResultRow* imports = result->Find("imports", ctx.region, "ALL");
-  // A multi-regional model has one CPI, over all regions' households (region ALL).
-  const ResultRow* cpi = result->Find("cpi", ctx.region, "ALL");
-  if (cpi == nullptr) cpi = result->Find("cpi", "ALL", "ALL");
-  out->points += PointPrefix(point, values) + "," + FormatNumber(gdp->baseline) + "," +
-                 FormatNumber(gdp->value) + "," + FormatNumber(gdp->Change()) + "," +
-                 FormatNumber(gdp->PercentChange()) + "," + FormatNumber(exports->Change()) + "," +
-                 FormatNumber(imports->Change()) + "," + FormatNumber(cpi->value) + "," +
-                 CsvField(result->message) + "\n";
-}
-
-BlockOutput RunBlock(const Context& ctx, int64_t block) {
-  const int64_t first = block * kSweepBlock;
-  const int64_t last = std::min(ctx.points->count(), first + kSweepBlock);
-  if (ctx.linear != nullptr) {
-    BlockOutput out;
-    if (ctx.linear->AppendBlock(first, last, &out.results, &out.points)) {
-      out.linear_points = last - first;
-      return out;
-    }
-  }
-  const std::vector<SolvedPoint> solved =
-      SolvePoints(*ctx.spec, *ctx.points, *ctx.model, ctx.detail, first, last);
-  BlockOutput out;
-  for (int64_t p = first; p < last; ++p) {
-    const SolvedPoint& point = solved[static_cast<size_t>(p - first)];
-    AppendResult(ctx, p, point.values, point.error.empty() ? &point.result : nullptr, point.error,
-                 &out);
-  }
-  return out;
-}
 
 // Flushes `file` to the disk; the system's reason when it cannot ("No space left on device").
 void Sync(FILE* file, const std::string& path) {
@@ -223,13 +150,19 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   const std::string points_partial = points_path + ".partial";
   const std::string progress_path = dir + "/" + kProgressFile;
   const std::string detail_name = options.points_only ? "points" : ToString(options.detail);
+  if (options.wide && (options.points_only || options.detail == SweepDetail::kAll)) {
+    throw InputError("--layout wide takes --detail totals or sectors, not " + detail_name +
+                     (options.points_only ? " (points.csv is one row per point already)"
+                                          : " (its trade rows are listed only where they are "
+                                            "non-zero, so they differ from point to point)"));
+  }
   const std::string meta_path = dir + "/" + kMetaFile;
   SweepReport report;
   // The headline region of points.csv and of `--detail sectors`: the model's region, or the
   // focus region of a multi-regional model (whose report leads with it too).
   const Model& m = model.model();
-  Context ctx{&spec, &points, &model, options.detail,
-              m.regions[static_cast<size_t>(m.FocusRegion())].code};
+  SweepContext ctx{&spec, &points, &model, options.detail,
+                   m.regions[static_cast<size_t>(m.FocusRegion())].code};
   ctx.points_only = options.points_only;
   LinearSweepInputs linear_inputs;
   linear_inputs.spec = &spec;
@@ -237,6 +170,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   linear_inputs.model = &model;
   linear_inputs.detail = options.detail;
   linear_inputs.points_only = options.points_only;
+  linear_inputs.wide = options.wide;
   linear_inputs.region = ctx.region;
   linear_inputs.scenario_of = [&](const std::vector<std::string>& values) {
     return PointScenario(spec, values, model.model());
@@ -246,6 +180,20 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
       options.linear_fast_path ? LinearSweep::Make(linear_inputs, &report.general_why) : nullptr;
   ctx.linear = linear.get();
   report.linear = linear != nullptr;
+  // The wide layout's columns are the rows of the first point, which every point must repeat.
+  WideColumns wide;
+  if (options.wide) {
+    ScenarioResult first;
+    try {
+      first = Simulate(model, PointScenario(spec, points.Values(0), model.model()), options.detail);
+    } catch (const ModelError& e) {
+      throw InputError(At(spec.file), std::string("--layout wide takes its columns from the first "
+                                                  "point, which cannot be solved: ") +
+                                          e.what());
+    }
+    wide = WideColumns::FromResult(first, linear_inputs.keep);
+    ctx.wide = &wide;
+  }
 
   const int64_t total_blocks = (points.count() + kSweepBlock - 1) / kSweepBlock;
   const int64_t shard_blocks =
@@ -281,9 +229,16 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
   for (const auto& p : spec.parameters) {
     parameter_paths += (parameter_paths.empty() ? "" : " ") + p.path;
   }
-  const SweepIdentity id{spec.name,      Fingerprint(spec), ToString(spec.method),
-                         folder,         detail_name,       parameter_paths,
-                         points.count(), options.shard,     options.shards};
+  const SweepIdentity id{spec.name,
+                         Fingerprint(spec),
+                         ToString(spec.method),
+                         folder,
+                         detail_name,
+                         parameter_paths,
+                         points.count(),
+                         options.shard,
+                         options.shards,
+                         options.wide ? "wide" : "tidy"};
   const bool summary_wanted = spec.method == SweepMethod::kMonteCarlo && options.shards == 1;
 
   Checkpoint progress;
@@ -300,6 +255,13 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
                        "holds another sweep than the one given: " + Join(differences, "; ") +
                            "; resume it with the same file and options, or start "
                            "over with --force");
+    }
+    const std::string columns_path = dir + "/" + kWideColumnsFile;
+    if (options.wide &&
+        (!fs::exists(columns_path) || ReadFile(columns_path) != wide.ColumnsCsv())) {
+      throw InputError(At(columns_path),
+                       "is missing or names other columns than this sweep's first point has "
+                       "(was the model changed?); start over with --force (or another --out)");
     }
     if (meta.complete) {
       CompleteInterruptedFinish(meta, dir, summary_wanted);
@@ -348,6 +310,7 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
     // Written first, so that partial files in a folder always say which sweep they are.
     AtomicFileSet meta;
     meta.Add(meta_path, FormatMeta(SweepMeta{id, false, 0, 0, 0, "", "", units}));
+    if (options.wide) meta.Add(dir + "/" + kWideColumnsFile, wide.ColumnsCsv());
     meta.Commit();
   }
   report.resumed_from = progress.blocks_done;
@@ -376,8 +339,10 @@ SweepReport RunSweep(const SweepSpec& spec, const SweepOptions& options, ModelCa
     std::string params;
     for (const auto& p : spec.parameters) params += "," + CsvField(p.path);
     const std::string results_header =
-        "point" + params +
-        ",scenario,region,sector,variable,unit,baseline,value,change,pct_change,error\n";
+        options.wide ? wide.Header(params)
+                     : "point" + params +
+                           ",scenario,region,sector,variable,unit,baseline,value,change,pct_change,"
+                           "error\n";
     const std::string points_header =
         "point" + params +
         ",gdp_baseline,gdp,gdp_change,gdp_pct_change,exports_change,imports_change,cpi,"

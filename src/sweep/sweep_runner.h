@@ -26,7 +26,8 @@ struct SweepOptions {
   bool force = false;     // replace the results of a finished sweep in out_dir
   bool progress = false;  // a progress line on standard error
   SweepDetail detail = SweepDetail::kSectors;
-  bool points_only = false;        // --detail points: points.csv rows only (results.csv: header)
+  bool points_only = false;  // --detail points: points.csv rows only (results.csv: header)
+  bool wide = false;         // --layout wide: results.csv one row per point (sweep/wide_layout.h)
   int64_t stop_after_blocks = -1;  // testing: stop (as if killed) after this many blocks
   int64_t max_points = -1;         // refuse a shard of more points; -1: ProcessLimits()
   bool linear_fast_path = true;    // testing: false sends every point down the general path

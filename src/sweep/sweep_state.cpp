@@ -190,6 +190,8 @@ std::string FormatMeta(const SweepMeta& meta) {
                      "\nparameters " + id.parameters + "\npoints " + std::to_string(id.points) +
                      "\nshard " + std::to_string(id.shard + 1) + "/" + std::to_string(id.shards) +
                      "\n";
+  // Only when not the default: the metas of tidy sweeps stay those of earlier versions.
+  if (id.layout != "tidy") body += "layout " + id.layout + "\n";
   for (const auto& [column, unit] : meta.units) body += "unit." + column + " " + unit + "\n";
   body += std::string("state ") + (meta.complete ? "complete" : "running") + "\n";
   if (meta.complete) {
@@ -220,6 +222,12 @@ SweepMeta ParseMeta(const std::string& text, const std::string& path) {
   }
   id.shard = shard;
   id.shards = shards;
+  if (f.Has("layout")) {
+    id.layout = f.Text("layout");
+    if (id.layout != "tidy" && id.layout != "wide") {
+      f.Fail("holds an unknown layout '" + id.layout + "'");
+    }
+  }
   for (const auto& column : PointsUnitColumns()) {
     if (f.Has("unit." + column)) meta.units.emplace_back(column, f.Text("unit." + column));
   }
@@ -260,6 +268,7 @@ std::vector<std::string> Differences(const SweepIdentity& recorded, const SweepI
   differ("method", given.method, recorded.method);
   differ("model", given.model, recorded.model);
   differ("--detail", given.detail, recorded.detail);
+  differ("--layout", given.layout, recorded.layout);
   differ("parameters", given.parameters, recorded.parameters);
   differ("points", std::to_string(given.points), std::to_string(recorded.points));
   differ("--shard", std::to_string(given.shard + 1) + "/" + std::to_string(given.shards),
@@ -343,8 +352,8 @@ FolderLock::~FolderLock() {
 
 const std::vector<std::string>& SweepFileNames() {
   static const std::vector<std::string> names = {
-      "results.csv",     "points.csv",          "summary.csv",       "sweep.meta",
-      ".sweep-progress", "results.csv.partial", "points.csv.partial"};
+      "results.csv",     "points.csv",          "summary.csv",        "sweep.meta",
+      ".sweep-progress", "results.csv.partial", "points.csv.partial", "columns.csv"};
   return names;
 }
 

@@ -68,6 +68,7 @@ struct SweepIdentity {
   int64_t points = 0;      // points of the whole sweep
   int shard = 0;           // 0-based
   int shards = 1;
+  std::string layout = "tidy";  // of results.csv: tidy, or wide (sweep/wide_layout.h)
 };
 
 struct SweepMeta {

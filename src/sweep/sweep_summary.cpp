@@ -27,6 +27,7 @@
 #include "io/csv.h"
 #include "report/sweep_stats.h"
 #include "sweep/sweep_runner.h"
+#include "sweep/wide_layout.h"
 
 namespace spillover {
 namespace {
@@ -121,8 +122,11 @@ std::string KeyOf(const std::string_view* f) {
 class Part {
  public:
   explicit Part(size_t scenario) : scenario_(scenario) {}
+  // The wide layout: the changes of `wide`'s columns from field `first` on.
+  Part(size_t first, const WideColumns* wide) : scenario_(first), wide_(wide) {}
 
   void Take(std::string_view line) {
+    if (wide_ != nullptr) return TakeWide(line);
     Split(line, &fields_, &decoded_);
     if (fields_.size() != scenario_ + 10 || !fields_.back().empty()) return;  // a failed point
     const std::string_view* f = &fields_[scenario_ + 1];
@@ -207,12 +211,43 @@ class Part {
   std::vector<Variable>& variables() { return variables_; }
 
  private:
+  // A row of the wide layout holds only each column's change: the level is the baseline
+  // plus the change, and the % change is ResultRow::PercentChange's expression of them.
+  void TakeWide(std::string_view line) {
+    Split(line, &fields_, &decoded_);
+    const std::vector<WideColumn>& columns = wide_->columns();
+    if (fields_.size() != scenario_ + columns.size() + 1 || !fields_.back().empty()) return;
+    if (variables_.empty()) {
+      for (const WideColumn& c : columns) {
+        std::array<std::string_view, 4> f;
+        for (size_t i = 0; i < 4; ++i) f[i] = c.fields[i];
+        Find(KeyOf(f.data()));
+        variables_.emplace_back();
+        variables_.back().fields = c.fields;
+      }
+    }
+    for (size_t j = 0; j < columns.size(); ++j) {
+      double change = 0.0;
+      if (!Number(fields_[scenario_ + j], &change)) continue;
+      const double b = columns[j].baseline;
+      auto& samples = variables_[j].samples;
+      const double level = b + change;
+      samples[0].push_back(level == 0.0 ? 0.0 : level);
+      samples[1].push_back(change == 0.0 ? 0.0 : change);
+      if (b != 0.0) {
+        const double pct = 100.0 * change / (b < 0 ? -b : b);
+        samples[2].push_back(pct == 0.0 ? 0.0 : pct);
+      }
+    }
+  }
+
   // The variable of `key`, or variables_.size() (then registered as the next one).
   size_t Find(const std::string& key) {
     return index_.emplace(key, variables_.size()).first->second;
   }
 
   size_t scenario_;
+  const WideColumns* wide_ = nullptr;
   std::vector<std::string_view> fields_;
   std::deque<std::string> decoded_;  // stable: the fields' views point into it
   std::vector<Variable> variables_;
@@ -246,12 +281,29 @@ std::string SummariseResults(const std::string& results_csv) {
   Split(header, &fields, &decoded);
   const size_t scenario =
       static_cast<size_t>(std::find(fields.begin(), fields.end(), "scenario") - fields.begin());
-  if (scenario + 10 != fields.size()) {
+  // No scenario column: the wide layout, whose columns.csv lies beside it.
+  WideColumns wide;
+  size_t first_field = scenario;
+  if (scenario == fields.size()) {
+    const std::string columns_csv =
+        (std::filesystem::path(results_csv).parent_path() / kWideColumnsFile).string();
+    wide = WideColumns::Read(columns_csv);
+    const size_t w = wide.size();
+    bool match = fields.size() >= w + 2 && fields.back() == "error";
+    first_field = match ? fields.size() - 1 - w : 0;
+    for (size_t j = 0; match && j < w; ++j)
+      match = fields[first_field + j] == wide.columns()[j].name;
+    if (!match) {
+      throw InputError(SourceLocation{results_csv, 1, 0, ""},
+                       "is not a sweep results file of the columns in " + columns_csv);
+    }
+  } else if (scenario + 10 != fields.size()) {
     throw InputError(SourceLocation{results_csv, 1, 0, ""}, "is not a sweep results file");
   }
   const int64_t middle =
       rows >= size ? size : NextLine(results_csv, rows + (size - rows) / 2, size);
-  Part first(scenario), second(scenario);
+  const WideColumns* wide_columns = scenario == fields.size() ? &wide : nullptr;
+  Part first(first_field, wide_columns), second(first_field, wide_columns);
   std::exception_ptr failure;
   std::thread other([&] {
     try {
@@ -289,21 +341,38 @@ std::string SummaryKey(const std::array<std::string, 4>& fields) {
          CsvField(fields[3]);
 }
 
+namespace {
+
+std::string Statistics(double mean, double ss, size_t count, const std::vector<double>& q) {
+  const double n = static_cast<double>(count);
+  return FormatNumber(mean) + "," + (count > 1 ? FormatNumber(std::sqrt(ss / (n - 1))) : "") + "," +
+         FormatNumber(q[0]) + "," + FormatNumber(q[1]) + "," + FormatNumber(q[2]);
+}
+
+}  // namespace
+
 std::string SummaryStatistics(std::vector<double>& v) {
   if (v.empty()) return ",,,,";
-  const double n = static_cast<double>(v.size());
   // The moments in the order of the file, before any reordering.
   double mean = 0.0;
   for (double x : v) mean += x;
-  mean /= n;
+  mean /= static_cast<double>(v.size());
   double ss = 0.0;
   for (double x : v) ss += (x - mean) * (x - mean);
   // The report's quantiles (type 7, numpy's default), so that summary.csv and the fan
   // chart agree on the same points.
-  const std::vector<double> q = SelectQuantiles(v, {0.05, 0.5, 0.95});
-  const double p5 = q[0], p50 = q[1], p95 = q[2];
-  return FormatNumber(mean) + "," + (v.size() > 1 ? FormatNumber(std::sqrt(ss / (n - 1))) : "") +
-         "," + FormatNumber(p5) + "," + FormatNumber(p50) + "," + FormatNumber(p95);
+  return Statistics(mean, ss, v.size(), SelectQuantiles(v, {0.05, 0.5, 0.95}));
+}
+
+std::string SummaryStatisticsOfConstant(double x, size_t n) {
+  if (n == 0) return ",,,,";
+  double mean = 0.0;
+  for (size_t i = 0; i < n; ++i) mean += x;
+  mean /= static_cast<double>(n);
+  double ss = 0.0;
+  for (size_t i = 0; i < n; ++i) ss += (x - mean) * (x - mean);
+  // SelectQuantiles' v(lo) + (h - lo)(v(lo+1) - v(lo)) is x when every v is x.
+  return Statistics(mean, ss, n, {x, x, x});
 }
 
 }  // namespace spillover

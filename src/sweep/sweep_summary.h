@@ -17,6 +17,9 @@ std::string SummaryHeader();
 // "mean,sd,p5,p50,p95" of `samples` (reordered: the quantiles select in place); empty
 // cells when there are none.
 std::string SummaryStatistics(std::vector<double>& samples);
+// The same for `n` samples that all equal `x`, without storing them: the moments are summed
+// in the same order (n copies of x do not sum to exactly n·x), the quantiles are x.
+std::string SummaryStatisticsOfConstant(double x, size_t n);
 
 // "region,sector,variable,unit" of a variable as summary.csv writes it (decoded fields).
 std::string SummaryKey(const std::array<std::string, 4>& fields);
