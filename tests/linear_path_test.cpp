@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -20,7 +19,6 @@
 namespace spillover {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::RelNear;
 
 SweepSpec LinearSpec(const std::string& body) {

@@ -19,13 +19,7 @@ namespace spillover {
 namespace {
 
 using testing::RelNear;
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::Slurp;
 
 class LinearSummaryTest : public testing::LinearSweepTest {
  protected:

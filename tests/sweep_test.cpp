@@ -19,6 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::RelNear;
+using testing::Slurp;
 
 std::string Base() { return testing::SourceDir() + "/tests/data/sweep_base.yaml"; }
 
@@ -34,13 +35,6 @@ std::string ErrorOf(const std::string& body) {
     return e.what();
   }
   return "no error";
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 TEST(SweepPoints, GridCrossesGroupsAndZipsWithinThem) {

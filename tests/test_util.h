@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "core/types.h"
@@ -33,6 +35,14 @@ inline ::testing::AssertionResult MatrixRelNear(const Matrix& expected, const Ma
     }
   }
   return ::testing::AssertionSuccess();
+}
+
+// A whole file's bytes ("" when it cannot be read).
+inline std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 inline std::string SourceDir() { return SPILLOVER_SOURCE_DIR; }

@@ -25,13 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::RelNear;
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::Slurp;
 
 SweepSpec LinearSpec(int samples) {
   const std::string text =
