@@ -86,4 +86,24 @@ sed -i 's/\[RUS, XYZ, CHN, XYZ\]/[RUS, CHN]/' "$work/sweep.yaml"
 "$bin" sweep "$work/sweep.yaml" --out "$work/out3" -q --resume 2> "$work/err"
 ! grep -q "failed" "$work/err"
 "$bin" validate "$work/sweep.yaml" > /dev/null
-echo "failed points: sweep, resume and merge exit 3 (0 with --keep-going), validate lists the same points"
+
+# The summary line says which points took the linear fast path: all of a demand sweep that
+# keeps outputs positive; some only when cuts larger than the flows turn outputs negative.
+cp "$src/tests/data/linear_absolute.yaml" "$work/absolute.yaml"
+linear_sweep() {  # the last value of the households' change
+  cat > "$work/linear.yaml" <<YAML
+sweep:
+  name: linear
+  base: absolute.yaml
+  parameters:
+    shocks.households.change: {linspace: [0, $1, 130]}
+YAML
+}
+linear_sweep -1
+"$bin" sweep "$work/linear.yaml" --out "$work/lin1" --keep-going 2> "$work/err"
+grep -q "130 solved, .* points/s, linear fast path)" "$work/err" || { cat "$work/err"; exit 1; }
+linear_sweep -1e10
+"$bin" sweep "$work/linear.yaml" --out "$work/lin2" --keep-going 2> "$work/err"
+grep -Eq "130 solved, .* points/s, [1-9][0-9]* by the linear fast path and [1-9][0-9]* by the general path\)" \
+  "$work/err" || { cat "$work/err"; exit 1; }
+echo "failed points: sweep, resume and merge exit 3 (0 with --keep-going), validate lists the same points; the summary line names the path the points took"

@@ -127,7 +127,10 @@ struct SweepOutcome {
   int64_t points_run = 0;  // points solved by this run (fewer after --resume)
   double seconds = 0.0;
   bool finished = false;  // false when stopped (SweepRun::stop_after_blocks)
-  bool linear = false;    // the points took the linear fast path
+  bool linear = false;    // the sweep is linear: its points can take the fast path
+  // Points of this run that took it; the others (a block where some output would turn
+  // negative) took the general path.
+  int64_t linear_points = 0;
 };
 
 // A sweep into run.out_dir on `model_folder` ("" = the base scenario's model), exactly as

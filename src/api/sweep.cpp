@@ -229,6 +229,7 @@ SweepOutcome Outcome(const SweepReport& report) {
   outcome.seconds = report.seconds;
   outcome.finished = report.finished;
   outcome.linear = report.linear;
+  outcome.linear_points = report.linear_points;
   return outcome;
 }
 

@@ -181,7 +181,14 @@ int Sweep(const Args& args) {
   if (report.points_run > 0 && report.seconds > 0) {
     std::cerr << " (" << report.points_run << " solved, "
               << static_cast<long long>(static_cast<double>(report.points_run) / report.seconds)
-              << " points/s" << (report.linear ? ", linear fast path" : "") << ")";
+              << " points/s";
+    if (report.linear && report.linear_points == report.points_run) {
+      std::cerr << ", linear fast path";
+    } else if (report.linear) {
+      std::cerr << ", " << report.linear_points << " by the linear fast path and "
+                << report.points_run - report.linear_points << " by the general path";
+    }
+    std::cerr << ")";
   }
   std::cerr << "; results in " << opt.out_dir << "\n";
   return finish();
