@@ -25,6 +25,12 @@ grep -q "^GDP " report.txt || { echo "no GDP line in the installed run"; cat rep
 # A scenario naming a shipped model by name finds it under the prefix, also from stdin.
 "$bin" run - < "$share/scenarios/example-russia-demand.yaml" > example.txt
 grep -q "Miller" example.txt || grep -q "two" example.txt || { cat example.txt; exit 1; }
+# An installed multi-regional scenario whose ICIO model is not built says how to build it.
+if "$bin" validate "$share/scenarios/mrio/eu-g7-russian-energy-embargo.yaml" 2> mrio.txt; then
+  echo "validate passed without the ICIO model"; exit 1
+fi
+grep -q "spillover import icio 2022_SML.csv" mrio.txt || { echo "no build command"; cat mrio.txt; exit 1; }
+grep -q "$share/models/icio-kaz" mrio.txt || { echo "not the installed models' folder"; cat mrio.txt; exit 1; }
 # SPILLOVER_MODEL_DIR names another folder of models.
 mkdir -p mine && cp -r "$share/models/example-2sector" mine/kaz-2024
 SPILLOVER_MODEL_DIR="$PWD/mine" "$bin" model info > mine.txt

@@ -64,6 +64,16 @@ TEST(ModelLocation, BareNameIsLookedUpInTheModelsFolder) {
   // Paths with a '/' are paths: relative to the base folder, never searched.
   EXPECT_EQ("/a/model/example-2sector", ResolveModelReference("../model/example-2sector", "/a/b"));
   EXPECT_EQ("/abs/m", ResolveModelReference("/abs/m", "/a/b"));
+  // A model that built-models.csv lists but that is not built yet is still looked for
+  // among the models, where the error can say how to build it; an unknown name is not.
+  const std::string listed = ResolveModelReference("icio-kaz", "/nonexistent/scenarios");
+  if (!std::filesystem::exists(source + "/model/icio-kaz")) {
+    EXPECT_EQ(source + "/model/icio-kaz", listed);
+    EXPECT_NE(std::string::npos, MissingModelHint(listed).find("spillover import icio"))
+        << MissingModelHint(listed);
+  }
+  EXPECT_EQ("/nonexistent/scenarios/unlisted-model",
+            ResolveModelReference("unlisted-model", "/nonexistent/scenarios"));
   // Standard input: the base is the current directory.
   EXPECT_EQ("mine", ResolveModelReference("mine", ""));
   EXPECT_EQ("../m", ResolveModelReference("../m", ""));

@@ -61,7 +61,11 @@ std::string ResolveModelReference(const std::string& text, const std::string& ba
   std::error_code error;
   if (text.find('/') == std::string::npos && !fs::is_directory(path, error)) {
     const fs::path named = fs::path(ModelsDirectory()) / text;
-    if (fs::is_directory(named, error)) return named.lexically_normal().string();
+    // A model built on the user's machine that is not there yet: its place among the
+    // models, so that the error says how to build it (MissingModelHint).
+    if (fs::is_directory(named, error) || !MissingModelHint(named.string()).empty()) {
+      return named.lexically_normal().string();
+    }
   }
   return path.string();
 }

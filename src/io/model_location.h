@@ -20,7 +20,9 @@ std::string DefaultModelFolder();
 // The folder a scenario's `model:` value names. A relative path is taken against
 // `base_dir` (the scenario file's folder; the current directory for standard input); a
 // bare name (no '/') that is not a folder there is looked up in ModelsDirectory(), so
-// `model: example-2sector` works from anywhere.
+// `model: example-2sector` works from anywhere. So is a bare name that built-models.csv
+// there lists (a model built on the user's machine) while it is missing, so that the
+// error says how to build it.
 std::string ResolveModelReference(const std::string& text, const std::string& base_dir);
 
 // For a model folder that does not exist: how to build it, when the list of built models
