@@ -1,19 +1,33 @@
 #include "run/runner.h"
 
+#include <filesystem>
+
 #include "io/yaml_doc.h"
 
 namespace spillover {
+namespace {
+
+// One key per folder however it is written ("model/kaz-2024", "./model/kaz-2024/", its
+// absolute path), so that a folder is loaded once.
+std::string CacheKey(const std::string& folder) {
+  std::error_code error;
+  const std::filesystem::path canonical = std::filesystem::weakly_canonical(folder, error);
+  return error ? folder : canonical.string();
+}
+
+}  // namespace
 
 const PreparedModel& ModelCache::Get(const std::string& folder) {
-  auto it = models_.find(folder);
+  const std::string key = CacheKey(folder);
+  auto it = models_.find(key);
   if (it == models_.end()) {
-    it = models_.emplace(folder, std::make_shared<const PreparedModel>(LoadModel(folder))).first;
+    it = models_.emplace(key, std::make_shared<const PreparedModel>(LoadModel(folder))).first;
   }
   return *it->second;
 }
 
 void ModelCache::Adopt(const std::string& folder, std::shared_ptr<const PreparedModel> model) {
-  models_[folder] = std::move(model);
+  models_[CacheKey(folder)] = std::move(model);
 }
 
 PreparedScenario PrepareScenario(const ScenarioRequest& request, ModelCache* cache) {
