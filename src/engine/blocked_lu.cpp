@@ -3,9 +3,9 @@
 #include <Eigen/LU>
 #include <algorithm>
 #include <atomic>
-#include <thread>
 
 #include "core/blas_threads.h"
+#include "core/parallel.h"
 
 namespace spillover {
 namespace {
@@ -66,19 +66,12 @@ RowPermutation FactoriseInPlace(Eigen::Ref<Matrix> a, int threads) {
     const Index first = k + p.b;
     const Index chunks = (n - first + kChunk - 1) / kChunk;
     std::atomic<Index> next{0};
-    auto work = [&] {
+    RunOnThreads(threads > 1 && chunks > 1 ? 2 : 1, [&](int) {
       for (Index c = next++; c < chunks; c = next++) {
         const Index j0 = first + c * kChunk;
         p.Update(static_cast<int>(j0), static_cast<int>(std::min(kChunk, n - j0)));
       }
-    };
-    if (threads > 1 && chunks > 1) {
-      std::thread helper(work);
-      work();
-      helper.join();
-    } else {
-      work();
-    }
+    });
   }
   RowPermutation permutation;
   permutation = swaps;

@@ -1,11 +1,10 @@
 #include "io/csv_chunks.h"
 
 #include <exception>
-#include <system_error>
-#include <thread>
 #include <utility>
 
 #include "core/error.h"
+#include "core/parallel.h"
 
 namespace spillover::csv_internal {
 namespace {
@@ -44,42 +43,45 @@ std::vector<int64_t> ParseDataRows(std::string_view data, int64_t first_line,
   std::atomic<bool> stop{false};
   RowSink first(values, codes, &claimed);
   RowSink second(values, codes, &claimed, &stop);
-  // Written by the worker, read after the join.
+  // Written by the tail's thread, read after the join.
   bool tail_done = false;
   std::exception_ptr tail_error;
-  std::thread worker;
-  try {
-    worker = std::thread([&] {
-      try {
-        // A quote may open a field that holds line breaks: where the tail's records start
-        // is then known only to a parse from the top.
-        if (tail.find('"') != std::string_view::npos) return;
-        ParseRows(tail, 1, layout, &second);
-        tail_done = !second.stopped;
-      } catch (const InputError&) {
-        // Its line numbers are relative: parsed again below.
-      } catch (...) {
-        tail_error = std::current_exception();
-      }
-    });
-  } catch (const std::system_error&) {
-    return OneThread(data, first_line, layout, values);
-  }
+  auto parse_tail = [&] {
+    try {
+      // A quote may open a field that holds line breaks: where the tail's records start
+      // is then known only to a parse from the top.
+      if (tail.find('"') != std::string_view::npos) return;
+      ParseRows(tail, 1, layout, &second);
+      tail_done = !second.stopped;
+    } catch (const InputError&) {
+      // Its line numbers are relative: parsed again below.
+    } catch (...) {
+      tail_error = std::current_exception();
+    }
+  };
+  // Whatever the tail holds, the head's error comes first, and a quoted head needs the
+  // whole parse again: either stops the tail early.
   const bool head_quoted = head.find('"') != std::string_view::npos;
-  std::exception_ptr head_error;
   int64_t tail_line = 0;
-  if (!head_quoted) {
+  auto parse_head = [&] {
+    if (head_quoted) {
+      stop.store(true, std::memory_order_relaxed);
+      return;
+    }
     try {
       tail_line = ParseRows(head, first_line, layout, &first);
     } catch (...) {
-      head_error = std::current_exception();
+      stop.store(true, std::memory_order_relaxed);
+      throw;
     }
-  }
-  // Whatever the tail holds, the head's error comes first, and a quoted head needs the
-  // whole parse again.
-  if (head_quoted || head_error) stop.store(true, std::memory_order_relaxed);
-  worker.join();
-  if (head_error) std::rethrow_exception(head_error);
+  };
+  RunOnThreads(2, [&](int t) {
+    if (t == 0) {
+      parse_head();
+    } else {
+      parse_tail();
+    }
+  });
   if (head_quoted) return OneThread(data, first_line, layout, values);
   if (tail_error) std::rethrow_exception(tail_error);
 

@@ -4,10 +4,9 @@
 // them, one variable at a time per thread, by the very expression AppendBlock wrote.
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <map>
-#include <thread>
 
+#include "core/parallel.h"
 #include "sweep/linear_path.h"
 #include "sweep/sweep_runner.h"
 #include "sweep/sweep_summary.h"
@@ -82,26 +81,7 @@ std::string LinearSweep::Summary(int threads) const {
   };
   const size_t workers = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)),
                                           std::max<size_t>(variables.size(), 1));
-  std::vector<std::exception_ptr> failures(workers);
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < workers; ++t) {
-    pool.emplace_back([&, t] {
-      try {
-        work(t, workers);
-      } catch (...) {
-        failures[t] = std::current_exception();
-      }
-    });
-  }
-  try {
-    work(0, workers);
-  } catch (...) {
-    failures[0] = std::current_exception();
-  }
-  for (std::thread& t : pool) t.join();
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  RunOnThreads(static_cast<int>(workers), [&](int t) { work(static_cast<size_t>(t), workers); });
   std::string out = SummaryHeader();
   for (const std::string& line : lines) out += line;
   return out;

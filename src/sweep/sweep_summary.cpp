@@ -15,14 +15,13 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
-#include <exception>
 #include <filesystem>
 #include <memory>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "io/csv.h"
 #include "report/sweep_stats.h"
@@ -304,22 +303,9 @@ std::string SummariseResults(const std::string& results_csv) {
       rows >= size ? size : NextLine(results_csv, rows + (size - rows) / 2, size);
   const WideColumns* wide_columns = scenario == fields.size() ? &wide : nullptr;
   Part first(first_field, wide_columns), second(first_field, wide_columns);
-  std::exception_ptr failure;
-  std::thread other([&] {
-    try {
-      second.Read(results_csv, middle, size, nullptr);
-    } catch (...) {
-      failure = std::current_exception();
-    }
-  });
-  try {
-    first.Read(results_csv, rows, middle, nullptr);
-  } catch (...) {
-    other.join();
-    throw;
-  }
-  other.join();
-  if (failure) std::rethrow_exception(failure);
+  Part* const parts[] = {&first, &second};
+  const int64_t bounds[] = {rows, middle, size};
+  RunOnThreads(2, [&](int t) { parts[t]->Read(results_csv, bounds[t], bounds[t + 1], nullptr); });
   first.Append(std::move(second));
   std::string out = SummaryHeader();
   for (Variable& v : first.variables()) {
