@@ -32,17 +32,27 @@ std::string SweepFileFor(Index n) {
   return dir + "/sweep.yaml";
 }
 
-void BM_Sweep10000(benchmark::State& state) {
-  const Index n = state.range(0);
-  const std::string file = SweepFileFor(n);
-  const SweepSpec spec = ParseSweep(ParseYamlFile(file), file);
-  ModelCache cache;
+// Options of a sweep at --detail totals on 2 threads into a folder beside `file`, after
+// one untimed run that loads and factorises the model (the timed runs are warm).
+SweepOptions WarmOptions(const SweepSpec& spec, const std::string& file, bool points_only,
+                         bool wide, ModelCache* cache) {
   SweepOptions options;
   options.out_dir = std::filesystem::path(file).parent_path().string() + "/out";
   options.threads = 2;
   options.force = true;
   options.detail = ResultDetail::kTotals;
-  RunSweep(spec, options, &cache);  // loads and factorises the model outside the timing
+  options.points_only = points_only;
+  options.wide = wide;
+  RunSweep(spec, options, cache);
+  return options;
+}
+
+void BM_Sweep10000(benchmark::State& state) {
+  const Index n = state.range(0);
+  const std::string file = SweepFileFor(n);
+  const SweepSpec spec = ParseSweep(ParseYamlFile(file), file);
+  ModelCache cache;
+  const SweepOptions options = WarmOptions(spec, file, false, false, &cache);
   for (auto _ : state) {
     const SweepReport report = RunSweep(spec, options, &cache);
     benchmark::DoNotOptimize(report.points);
@@ -77,14 +87,8 @@ void BM_LinearSweepKaz(benchmark::State& state) {
   const std::string file = LinearSweepFile();
   const SweepSpec spec = ParseSweep(ParseYamlFile(file), file);
   ModelCache cache;
-  SweepOptions options;
-  options.out_dir = std::filesystem::path(file).parent_path().string() + "/out";
-  options.threads = 2;
-  options.force = true;
-  options.detail = ResultDetail::kTotals;
-  options.points_only = state.range(0) == 0;
-  options.wide = state.range(0) == 2;
-  RunSweep(spec, options, &cache);
+  const SweepOptions options =
+      WarmOptions(spec, file, state.range(0) == 0, state.range(0) == 2, &cache);
   for (auto _ : state) {
     const SweepReport report = RunSweep(spec, options, &cache);
     if (report.linear_points != kLinearPoints) state.SkipWithError("not the linear fast path");
