@@ -87,6 +87,19 @@ sed -i 's/\[RUS, XYZ, CHN, XYZ\]/[RUS, CHN]/' "$work/sweep.yaml"
 ! grep -q "failed" "$work/err"
 "$bin" validate "$work/sweep.yaml" > /dev/null
 
+# A --layout the program does not have, or one that does not go with --detail: exit 2,
+# the reason, and no output folder.
+for bad in "--layout wid|--layout 'wid' is not one of tidy, wide" \
+           "--layout wide --detail all|--layout wide takes --detail totals or sectors, not all"; do
+  set +e
+  # shellcheck disable=SC2086
+  "$bin" sweep "$work/sweep.yaml" --out "$work/bad-layout" -q ${bad%%|*} 2> "$work/err"; code=$?
+  set -e
+  expect_code 2 "$code" "sweep ${bad%%|*}"
+  grep -qF -e "${bad#*|}" "$work/err" || { cat "$work/err"; exit 1; }
+  [ ! -e "$work/bad-layout" ] || { echo "sweep ${bad%%|*} left $work/bad-layout"; exit 1; }
+done
+
 # The summary line says which points took the linear fast path: all of a demand sweep that
 # keeps outputs positive; some only when cuts larger than the flows turn outputs negative.
 cp "$src/tests/data/linear_absolute.yaml" "$work/absolute.yaml"

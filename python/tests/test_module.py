@@ -264,8 +264,12 @@ def test_wide_sweep_files_equal_the_cli_and_the_tidy_changes(tmp_path):
     assert (both.baseline.to_numpy() == both.baseline_wide.to_numpy()).all()
     with pytest.raises(ValueError, match="layout"):
         m.sweep(spec, layout="wide")
+    with pytest.raises(ValueError, match="'tidy', 'wide'"):
+        m.sweep(spec, out=tmp_path / "bogus", layout="Wide")
+    assert not (tmp_path / "bogus").exists()
     with pytest.raises(spillover.InputError, match="--detail totals or sectors"):
         m.sweep(spec, detail="all", out=tmp_path / "all", layout="wide")
+    assert not (tmp_path / "all").exists()
 
 
 def test_negative_baselines_divide_by_their_size(tmp_path):
